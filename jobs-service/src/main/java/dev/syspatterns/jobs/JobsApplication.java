@@ -1,0 +1,15 @@
+package dev.syspatterns.jobs;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Long-running tasks: a durable job queue in PostgreSQL, a worker pool, retries with backoff, dead letters and progress. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class JobsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(JobsApplication.class, args);
+    }
+}
