@@ -16,6 +16,8 @@ class ArchitectureTest {
 
     @Test
     void capabilitiesAreFreeOfCycles() {
-        PlatformArchitecture.capabilitiesAreFreeOfCycles("gateway").allowEmptyShould(true).check(classes);
+        PlatformArchitecture.capabilitiesAreFreeOfCycles("gateway")
+                .allowEmptyShould(true)
+                .check(classes);
     }
 }

@@ -16,6 +16,8 @@ class ArchitectureTest {
 
     @Test
     void capabilitiesAreFreeOfCycles() {
-        PlatformArchitecture.capabilitiesAreFreeOfCycles("geo").allowEmptyShould(true).check(classes);
+        PlatformArchitecture.capabilitiesAreFreeOfCycles("geo")
+                .allowEmptyShould(true)
+                .check(classes);
     }
 }

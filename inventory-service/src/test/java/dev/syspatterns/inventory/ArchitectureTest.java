@@ -16,6 +16,8 @@ class ArchitectureTest {
 
     @Test
     void capabilitiesAreFreeOfCycles() {
-        PlatformArchitecture.capabilitiesAreFreeOfCycles("inventory").allowEmptyShould(true).check(classes);
+        PlatformArchitecture.capabilitiesAreFreeOfCycles("inventory")
+                .allowEmptyShould(true)
+                .check(classes);
     }
 }

@@ -4,7 +4,14 @@ import java.time.Instant;
 
 /** A job changed status or made progress (0-100). */
 public record JobUpdated(
-        String channel, String jobId, String type, String status, int progress, int attempts, String error, Instant occurredAt)
+        String channel,
+        String jobId,
+        String type,
+        String status,
+        int progress,
+        int attempts,
+        String error,
+        Instant occurredAt)
         implements ChannelEvent {
 
     public static JobUpdated of(String jobId, String type, String status, int progress, int attempts, String error) {

@@ -16,6 +16,8 @@ class ArchitectureTest {
 
     @Test
     void capabilitiesAreFreeOfCycles() {
-        PlatformArchitecture.capabilitiesAreFreeOfCycles("realtime").allowEmptyShould(true).check(classes);
+        PlatformArchitecture.capabilitiesAreFreeOfCycles("realtime")
+                .allowEmptyShould(true)
+                .check(classes);
     }
 }

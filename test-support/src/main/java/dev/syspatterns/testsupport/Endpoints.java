@@ -6,7 +6,8 @@ public final class Endpoints {
     private Endpoints() {}
 
     /** A PostgreSQL primary with PostGIS and its streaming read replica; one login for both. */
-    public record Postgres(String host, int port, String replicaHost, int replicaPort, String username, String password) {
+    public record Postgres(
+            String host, int port, String replicaHost, int replicaPort, String username, String password) {
 
         public String jdbcUrl(String database) {
             return "jdbc:postgresql://" + host + ":" + port + "/" + database;

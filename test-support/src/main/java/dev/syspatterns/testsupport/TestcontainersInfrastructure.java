@@ -84,7 +84,8 @@ final class TestcontainersInfrastructure implements Infrastructure {
                 .withPassword(PASSWORD)
                 .withCommand("postgres", "-c", "wal_level=replica", "-c", "max_wal_senders=10", "-c", "jit=off")
                 .withCopyToContainer(
-                        Transferable.of("#!/bin/sh\necho 'host replication all all scram-sha-256' >> \"$PGDATA/pg_hba.conf\"\n"),
+                        Transferable.of(
+                                "#!/bin/sh\necho 'host replication all all scram-sha-256' >> \"$PGDATA/pg_hba.conf\"\n"),
                         "/docker-entrypoint-initdb.d/10-allow-replication.sh");
         primary.start();
 
@@ -111,7 +112,8 @@ final class TestcontainersInfrastructure implements Infrastructure {
 
     @SuppressWarnings("resource")
     private Endpoints.Redis startRedis() {
-        GenericContainer<?> redis = new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
+        GenericContainer<?> redis =
+                new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
         redis.start();
         return new Endpoints.Redis(redis.getHost(), redis.getMappedPort(6379));
     }
@@ -125,7 +127,8 @@ final class TestcontainersInfrastructure implements Infrastructure {
 
     @SuppressWarnings("resource")
     private Endpoints.S3 startMinio() {
-        GenericContainer<?> minio = new GenericContainer<>(DockerImageName.parse("minio/minio:RELEASE.2025-04-22T22-12-26Z"))
+        GenericContainer<?> minio = new GenericContainer<>(
+                        DockerImageName.parse("minio/minio:RELEASE.2025-04-22T22-12-26Z"))
                 .withEnv("MINIO_ROOT_USER", "platform")
                 .withEnv("MINIO_ROOT_PASSWORD", "platform-secret")
                 .withCommand("server", "/data")
@@ -133,7 +136,10 @@ final class TestcontainersInfrastructure implements Infrastructure {
                 .waitingFor(Wait.forHttp("/minio/health/ready").forPort(9000));
         minio.start();
         return new Endpoints.S3(
-                "http://" + minio.getHost() + ":" + minio.getMappedPort(9000), "us-east-1", "platform", "platform-secret");
+                "http://" + minio.getHost() + ":" + minio.getMappedPort(9000),
+                "us-east-1",
+                "platform",
+                "platform-secret");
     }
 
     @SuppressWarnings("resource")

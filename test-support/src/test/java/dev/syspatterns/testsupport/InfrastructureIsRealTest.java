@@ -83,7 +83,8 @@ class InfrastructureIsRealTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             boolean seen = false;
             while (!seen && System.nanoTime() < deadline) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM replication_probe WHERE marker = '" + marker + "'")) {
+                try (ResultSet rs =
+                        st.executeQuery("SELECT count(*) FROM replication_probe WHERE marker = '" + marker + "'")) {
                     rs.next();
                     seen = rs.getInt(1) == 1;
                 } catch (SQLException tableNotReplicatedYet) {
@@ -103,9 +104,13 @@ class InfrastructureIsRealTest {
         RedisClient client = RedisClient.create(infra.redis().uri());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             String key = "infra-test:" + UUID.randomUUID();
-            Long result = connection.sync()
-                    .eval("redis.call('SET', KEYS[1], ARGV[1]); return redis.call('INCRBY', KEYS[1], 2)",
-                            ScriptOutputType.INTEGER, new String[] {key}, "40");
+            Long result = connection
+                    .sync()
+                    .eval(
+                            "redis.call('SET', KEYS[1], ARGV[1]); return redis.call('INCRBY', KEYS[1], 2)",
+                            ScriptOutputType.INTEGER,
+                            new String[] {key},
+                            "40");
             assertThat(result).isEqualTo(42L);
             connection.sync().del(key);
         } finally {
@@ -166,7 +171,8 @@ class InfrastructureIsRealTest {
             client.createBucket(b -> b.bucket(bucket));
             URI put = presigner
                     .presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
-                            .putObjectRequest(o -> o.bucket(bucket).key("blob.bin").contentType("application/octet-stream")))
+                            .putObjectRequest(
+                                    o -> o.bucket(bucket).key("blob.bin").contentType("application/octet-stream")))
                     .url()
                     .toURI();
             HttpClient http = HttpClient.newHttpClient();
@@ -195,11 +201,15 @@ class InfrastructureIsRealTest {
     @Test
     void aTemporalWorkflowWithAnActivityCompletes() {
         var temporal = infra.temporal();
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(temporal.target()).build());
+        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporal.target())
+                .build());
         try {
             WorkflowClient client = WorkflowClient.newInstance(
-                    stubs, WorkflowClientOptions.newBuilder().setNamespace(temporal.namespace()).build());
+                    stubs,
+                    WorkflowClientOptions.newBuilder()
+                            .setNamespace(temporal.namespace())
+                            .build());
             String queue = "infra-test-" + UUID.randomUUID();
             WorkerFactory factory = WorkerFactory.newInstance(client);
             Worker worker = factory.newWorker(queue);
@@ -236,7 +246,9 @@ class InfrastructureIsRealTest {
     public static class GreetingWorkflowImpl implements GreetingWorkflow {
         private final Greeter greeter = Workflow.newActivityStub(
                 Greeter.class,
-                ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(10)).build());
+                ActivityOptions.newBuilder()
+                        .setStartToCloseTimeout(Duration.ofSeconds(10))
+                        .build());
 
         @Override
         public String greet(String name) {
@@ -245,6 +257,7 @@ class InfrastructureIsRealTest {
     }
 
     private Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, infra.postgres().username(), infra.postgres().password());
+        return DriverManager.getConnection(
+                url, infra.postgres().username(), infra.postgres().password());
     }
 }

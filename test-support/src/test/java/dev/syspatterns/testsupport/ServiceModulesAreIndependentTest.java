@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /** No service module depends on another service module: they share only platform-events and platform-web. */
 class ServiceModulesAreIndependentTest {
 
-    private static final Pattern SERVICE_DEPENDENCY =
-            Pattern.compile("<dependency>\\s*<groupId>dev\\.syspatterns</groupId>\\s*<artifactId>([a-z-]+-service)</artifactId>");
+    private static final Pattern SERVICE_DEPENDENCY = Pattern.compile(
+            "<dependency>\\s*<groupId>dev\\.syspatterns</groupId>\\s*<artifactId>([a-z-]+-service)</artifactId>");
 
     @Test
     void noServicePomNamesAnotherService() throws Exception {

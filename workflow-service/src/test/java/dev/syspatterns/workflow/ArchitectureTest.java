@@ -16,6 +16,8 @@ class ArchitectureTest {
 
     @Test
     void capabilitiesAreFreeOfCycles() {
-        PlatformArchitecture.capabilitiesAreFreeOfCycles("workflow").allowEmptyShould(true).check(classes);
+        PlatformArchitecture.capabilitiesAreFreeOfCycles("workflow")
+                .allowEmptyShould(true)
+                .check(classes);
     }
 }
