@@ -1,0 +1,15 @@
+package dev.syspatterns.bench;
+
+import dev.syspatterns.bench.proximity.KnnIndexBenchmark;
+import dev.syspatterns.bench.writes.WriteBatchingBenchmark;
+import java.util.List;
+
+/** Every benchmark, by name. */
+public final class Benchmarks {
+
+    private Benchmarks() {}
+
+    public static List<Benchmark> all() {
+        return List.of(new KnnIndexBenchmark(), new WriteBatchingBenchmark());
+    }
+}
