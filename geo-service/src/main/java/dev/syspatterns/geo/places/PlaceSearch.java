@@ -17,13 +17,17 @@ class PlaceSearch {
     private static final String ORIGIN = "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography";
 
     /**
-     * Nearest first by KNN ({@code <->} on the geography GiST index, which yields sphere distances); the radius
-     * is an index condition too. {@code false} asks for distances on the sphere, the same model as KNN.
+     * Nearest first by KNN: {@code ORDER BY location <-> origin LIMIT n} walks the geography GiST index in
+     * distance order and stops after n rows, however many places there are. The radius is applied to those n
+     * afterwards rather than as {@code ST_DWithin} in the same WHERE: with both, the planner often trades the
+     * KNN walk for "collect everything within the radius, then sort", which degrades with dense areas and
+     * large radii. {@code false} asks for distances on the sphere, the model {@code <->} uses too, so the
+     * order and the reported distances agree.
      */
-    static final String NEARBY = "SELECT id, name, category, ST_Y(location::geometry) AS lat,"
+    static final String NEARBY = "SELECT * FROM (SELECT id, name, category, ST_Y(location::geometry) AS lat,"
             + " ST_X(location::geometry) AS lon, ST_Distance(location, " + ORIGIN + ", false) AS distance_meters"
-            + " FROM places WHERE ST_DWithin(location, " + ORIGIN + ", :radius, false)"
-            + " %s ORDER BY location <-> " + ORIGIN + " LIMIT :limit";
+            + " FROM places %s ORDER BY location <-> " + ORIGIN + " LIMIT :limit) AS nearest"
+            + " WHERE distance_meters <= :radius ORDER BY distance_meters";
 
     /** {@code &&} on the planar lon/lat box: for points, exactly "inside the box, edges included". */
     static final String WITHIN_BOX = "SELECT id, name, category, ST_Y(location::geometry) AS lat,"
@@ -46,7 +50,7 @@ class PlaceSearch {
     }
 
     List<PlaceView> nearby(LatLon origin, double radiusMeters, int limit, String category) {
-        return jdbc.sql(withCategory(NEARBY, category))
+        return jdbc.sql(NEARBY.formatted(category == null ? "" : "WHERE category = :category"))
                 .param("lat", origin.lat())
                 .param("lon", origin.lon())
                 .param("radius", radiusMeters)
