@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,14 +38,14 @@ class PingPublisher {
 
     void publish(List<LocationPing> pings) {
         // Keyed by driver: one driver's pings share a partition, so they are consumed in the order sent.
-        CompletableFuture<?>[] sends = pings.stream()
-                .map(p -> kafka.send(config.topic(), p.driverId(), json.writeValueAsString(p)))
-                .toArray(CompletableFuture[]::new);
         try {
+            CompletableFuture<?>[] sends = pings.stream()
+                    .map(p -> kafka.send(config.topic(), p.driverId(), json.writeValueAsString(p)))
+                    .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(sends).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new PingsNotAccepted(pings.size(), e.getCause());
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | KafkaException e) {
             throw new PingsNotAccepted(pings.size(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
