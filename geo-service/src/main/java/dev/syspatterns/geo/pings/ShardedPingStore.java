@@ -1,9 +1,8 @@
 package dev.syspatterns.geo.pings;
 
+import dev.syspatterns.geo.batching.UnnestInsert;
 import dev.syspatterns.geo.sharding.Shard;
 import dev.syspatterns.geo.sharding.Shards;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes and reads pings on the shard the ring picks for each driver. A batch becomes one statement per
- * shard: arrays unnested into a multi-row insert, with {@code ON CONFLICT DO NOTHING} on (driver, recordedAt)
+ * shard ({@link UnnestInsert}), with {@code ON CONFLICT DO NOTHING} on (driver, recordedAt)
  * so a redelivered batch, or a ping a phone sent twice, leaves exactly one row.
  */
 @Component
@@ -57,16 +56,13 @@ class ShardedPingStore {
             lats[i] = p.lat();
             lons[i] = p.lon();
         }
-        Integer inserted = shard.jdbc().execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement(UPSERT)) {
-                ps.setArray(1, con.createArrayOf("text", drivers));
-                ps.setArray(2, con.createArrayOf("text", recordedAt));
-                ps.setArray(3, con.createArrayOf("float8", lats));
-                ps.setArray(4, con.createArrayOf("float8", lons));
-                return ps.executeUpdate();
-            }
-        });
-        return inserted == null ? 0 : inserted;
+        return UnnestInsert.execute(
+                shard.jdbc(),
+                UPSERT,
+                new UnnestInsert.Column("text", drivers),
+                new UnnestInsert.Column("text", recordedAt),
+                new UnnestInsert.Column("float8", lats),
+                new UnnestInsert.Column("float8", lons));
     }
 
     DriverHistory history(String driverId, int limit) {

@@ -1,11 +1,11 @@
 package dev.syspatterns.geo.places;
 
 import dev.syspatterns.geo.GeoProperties;
+import dev.syspatterns.geo.batching.UnnestInsert;
 import dev.syspatterns.geo.coordinates.InvalidGeoInput;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +15,8 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Bulk import: everything is parsed and checked first, then written by one multi-row statement (arrays
- * unnested server-side), so a bad row leaves nothing half-imported and 10,000 rows take one round trip.
+ * Bulk import: everything is parsed and checked first, then written by one multi-row statement
+ * ({@link UnnestInsert}), so a bad row leaves nothing half-imported and 10,000 rows take one round trip.
  */
 @Component
 class PlaceImport {
@@ -109,20 +109,18 @@ class PlaceImport {
             lats[i] = p.lat();
             lons[i] = p.lon();
         }
-        Integer inserted = jdbc.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement(INSERT)) {
-                ps.setArray(1, con.createArrayOf("text", names));
-                ps.setArray(2, con.createArrayOf("text", categories));
-                ps.setArray(3, con.createArrayOf("float8", lats));
-                ps.setArray(4, con.createArrayOf("float8", lons));
-                return ps.executeUpdate();
-            }
-        });
+        int inserted = UnnestInsert.execute(
+                jdbc,
+                INSERT,
+                new UnnestInsert.Column("text", names),
+                new UnnestInsert.Column("text", categories),
+                new UnnestInsert.Column("float8", lats),
+                new UnnestInsert.Column("float8", lons));
         // A big load changes the table's statistics; refresh them so the planner keeps choosing the index.
         if (n >= 1_000) {
             jdbc.execute("ANALYZE places");
         }
-        return inserted == null ? 0 : inserted;
+        return inserted;
     }
 
     private void requireSize(int size) {
@@ -159,7 +157,7 @@ class PlaceImport {
         private final List<String> errors = new ArrayList<>();
         private int failed;
 
-        void add(java.util.function.Supplier<NewPlace> row) {
+        void add(Supplier<NewPlace> row) {
             try {
                 valid.add(row.get());
             } catch (InvalidGeoInput e) {

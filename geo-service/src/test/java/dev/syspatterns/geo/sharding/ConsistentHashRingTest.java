@@ -32,6 +32,16 @@ class ConsistentHashRingTest {
     }
 
     @Test
+    void keepsTheMappingPinnedAcrossReleases() {
+        // A changed hash or ring layout would strand every driver's history on the wrong shard: pin it.
+        ConsistentHashRing<String> ring = ring(4);
+        assertThat(ring.nodeFor("driver-1")).isEqualTo("shard-2");
+        assertThat(ring.nodeFor("driver-2")).isEqualTo("shard-0");
+        assertThat(ring.nodeFor("driver-42")).isEqualTo("shard-2");
+        assertThat(ring.nodeFor("bob")).isEqualTo("shard-1");
+    }
+
+    @Test
     void spreadsDriversEvenlyAcrossShards() {
         ConsistentHashRing<String> ring = ring(4);
         Map<String, Integer> load = new HashMap<>();
