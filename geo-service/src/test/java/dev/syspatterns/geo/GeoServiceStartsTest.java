@@ -21,4 +21,11 @@ class GeoServiceStartsTest extends GeoIntegrationTest {
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("kafka_consumer_fetch_manager_records_lag");
     }
+
+    @Test
+    void publishesItsApiAsOpenApi() {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/geo/places/nearby", "/api/geo/drivers/{driverId}/locations");
+    }
 }
