@@ -2,31 +2,30 @@ package dev.syspatterns.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syspatterns.testsupport.RealInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The service starts against real infrastructure and reports itself ready. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(database = "geo")
-class GeoServiceStartsTest {
-
-    @Value("${local.server.port}")
-    int port;
+class GeoServiceStartsTest extends GeoIntegrationTest {
 
     @Test
-    void startsAndReportsReadiness() throws Exception {
-        HttpResponse<String> readiness = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+    void startsAndReportsReadiness() {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void exposesConsumerLagOfThePingStreamAsAMetric() {
+        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("kafka_consumer_fetch_manager_records_lag");
+    }
+
+    @Test
+    void publishesItsApiAsOpenApi() {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("/api/geo/places/nearby", "/api/geo/drivers/{driverId}/locations");
     }
 }
