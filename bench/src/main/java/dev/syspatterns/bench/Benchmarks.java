@@ -1,6 +1,7 @@
 package dev.syspatterns.bench;
 
 import dev.syspatterns.bench.proximity.KnnIndexBenchmark;
+import dev.syspatterns.bench.writes.BufferedWritesBenchmark;
 import dev.syspatterns.bench.writes.WriteBatchingBenchmark;
 import java.util.List;
 
@@ -10,6 +11,6 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static List<Benchmark> all() {
-        return List.of(new KnnIndexBenchmark(), new WriteBatchingBenchmark());
+        return List.of(new KnnIndexBenchmark(), new WriteBatchingBenchmark(), new BufferedWritesBenchmark());
     }
 }

@@ -1,0 +1,160 @@
+package dev.syspatterns.bench.writes;
+
+import dev.syspatterns.bench.Benchmark;
+import dev.syspatterns.bench.Http;
+import dev.syspatterns.bench.Load;
+import dev.syspatterns.bench.Measurement;
+import dev.syspatterns.bench.Platform;
+import dev.syspatterns.bench.Result;
+import dev.syspatterns.bench.Scale;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Scaling writes end to end: location pings accepted by geo-service (202 once Kafka holds them, stored later in
+ * sharded batches) against the same pings inserted synchronously row by row. The baseline inserts straight
+ * into PostgreSQL from the harness, without HTTP or a service in between, so it is favoured: the ratio is
+ * conservative. After the buffered run, the benchmark waits until every ping is stored and checks each
+ * driver's history holds exactly its pings.
+ */
+public final class BufferedWritesBenchmark implements Benchmark {
+
+    @Override
+    public String name() {
+        return "writes";
+    }
+
+    @Override
+    public String question() {
+        return "How many pings per second are accepted when writes are buffered in Kafka and batched into shards, "
+                + "against synchronous row-by-row inserts, and how long until the buffered pings are stored?";
+    }
+
+    @Override
+    public Result run(Scale scale, Platform platform) throws Exception {
+        int pings = scale.pick(400, 20_000);
+        int drivers = scale.pick(20, 500);
+        int clients = scale.pick(4, 16);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Instant base = Instant.now().minusSeconds(60);
+
+        Measurement sync = synchronousRowByRow(platform, pings, drivers, clients, base);
+
+        Http http = new Http();
+        URI geo = platform.service("geo");
+        Measurement buffered =
+                Load.measure("Kafka-buffered, batched, sharded", pings, clients, Duration.ofMinutes(5), i -> {
+                    String driver = "bench-" + run + "-" + (i % drivers);
+                    Http.expect(
+                            202,
+                            http.postJson(
+                                    geo.resolve("/api/geo/drivers/" + driver + "/locations"),
+                                    Map.of(
+                                            "lat",
+                                            52.5 + (i % 100) * 1e-4,
+                                            "lon",
+                                            13.4 + (i % 100) * 1e-4,
+                                            "recordedAt",
+                                            base.plusMillis(i).toString())));
+                });
+
+        long drainStart = System.nanoTime();
+        awaitStored(http, geo, run, pings, drivers, Duration.ofMinutes(scale.pick(1, 5)));
+        long drainedMillis = (System.nanoTime() - drainStart) / 1_000_000;
+
+        List<String> checks = new ArrayList<>();
+        checks.add("the synchronous baseline stored all " + pings + " pings");
+        checks.add("every one of the " + pings + " buffered pings was stored exactly once, in its driver's history, "
+                + drainedMillis + " ms after the last was accepted");
+        return new Result(
+                name(),
+                question(),
+                scale,
+                List.of(sync, buffered.withNote("stored all after ms", drainedMillis)),
+                checks);
+    }
+
+    private static Measurement synchronousRowByRow(Platform platform, int pings, int drivers, int clients, Instant base)
+            throws SQLException {
+        try (Connection setup = platform.scratchDatabase("bench_writes");
+                Statement st = setup.createStatement()) {
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS pings_sync (driver_id text NOT NULL, recorded_at timestamptz NOT NULL, "
+                            + "lat double precision NOT NULL, lon double precision NOT NULL, PRIMARY KEY (driver_id, recorded_at))");
+            st.execute("TRUNCATE pings_sync");
+        }
+        Map<Thread, Connection> connections = new ConcurrentHashMap<>();
+        try {
+            Measurement m = Load.measure("synchronous row by row", pings, clients, Duration.ofMinutes(5), i -> {
+                Connection c = connections.computeIfAbsent(Thread.currentThread(), t -> open(platform));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO pings_sync (driver_id, recorded_at, lat, lon) VALUES (?, ?, ?, ?)")) {
+                    ps.setString(1, "driver-" + (i % drivers));
+                    ps.setTimestamp(2, Timestamp.from(base.plusMillis(i)));
+                    ps.setDouble(3, 52.5);
+                    ps.setDouble(4, 13.4);
+                    ps.executeUpdate();
+                }
+            });
+            try (Connection c = platform.scratchDatabase("bench_writes");
+                    var rs = c.createStatement().executeQuery("SELECT count(*) FROM pings_sync")) {
+                rs.next();
+                if (rs.getLong(1) != pings) {
+                    throw new IllegalStateException(
+                            "the synchronous baseline stored " + rs.getLong(1) + " of " + pings);
+                }
+            }
+            return m;
+        } finally {
+            for (Connection c : connections.values()) {
+                c.close();
+            }
+        }
+    }
+
+    private static Connection open(Platform platform) {
+        try {
+            return platform.scratchDatabase("bench_writes");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls each driver's history until it holds exactly the pings sent to it. */
+    private static void awaitStored(Http http, URI geo, String run, int pings, int drivers, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (int d = 0; d < drivers; d++) {
+            int expected = pings / drivers + (d < pings % drivers ? 1 : 0);
+            URI history = geo.resolve("/api/geo/drivers/bench-" + run + "-" + d + "/locations?limit=1000");
+            while (true) {
+                int stored = Http.json(Http.expect(200, http.get(history)))
+                        .get("pings")
+                        .size();
+                if (stored == expected) {
+                    break;
+                }
+                if (stored > expected) {
+                    throw new IllegalStateException(
+                            "driver " + d + " has " + stored + " pings stored, sent " + expected);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "driver " + d + ": " + stored + " of " + expected + " pings stored after " + limit);
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+}
