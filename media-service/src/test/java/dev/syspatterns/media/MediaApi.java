@@ -7,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +25,17 @@ public final class MediaApi {
     private final URI base;
     private final JsonMapper json;
     private final AtomicLong bytesExchanged = new AtomicLong();
+
+    /** Registers a MediaApi for the test's server; lazy, because the port is known only once it runs. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Client {
+
+        @Bean
+        @Lazy
+        MediaApi mediaApi(Environment environment, JsonMapper json) {
+            return new MediaApi(environment.getRequiredProperty("local.server.port", Integer.class), json);
+        }
+    }
 
     public MediaApi(int port, JsonMapper json) {
         this.base = URI.create("http://127.0.0.1:" + port);
@@ -63,6 +78,11 @@ public final class MediaApi {
         return post("/api/media/uploads", json.writeValueAsString(request));
     }
 
+    public int port() {
+        return base.getPort();
+    }
+
+    /** Request and response body bytes between this client and the service so far. */
     public long bytesExchanged() {
         return bytesExchanged.get();
     }

@@ -82,38 +82,19 @@ class UploadPlanner {
                 null);
         media.insert(planned);
 
-        URI complete = URI.create("/api/media/uploads/" + id + "/complete");
-        URI abort = URI.create("/api/media/uploads/" + id);
+        // Exactly one technique's instructions go into the plan; the others stay null (and out of the JSON).
         Instant urlsExpireAt = now.plus(properties.uploadUrlExpiry());
-        return switch (method) {
-            case PUT ->
-                new UploadPlan(
-                        id, planned.status(), method, key, expiresAt, put.plan(planned), null, null, complete, abort);
-            case POST ->
-                new UploadPlan(
-                        id,
-                        planned.status(),
-                        method,
-                        key,
-                        expiresAt,
-                        null,
-                        post.plan(planned, prefix, urlsExpireAt),
-                        null,
-                        complete,
-                        abort);
-            case MULTIPART ->
-                new UploadPlan(
-                        id,
-                        planned.status(),
-                        method,
-                        key,
-                        expiresAt,
-                        null,
-                        null,
-                        multipart.plan(planned),
-                        complete,
-                        abort);
-        };
+        return new UploadPlan(
+                id,
+                planned.status(),
+                method,
+                key,
+                expiresAt,
+                method == UploadMethod.PUT ? put.plan(planned) : null,
+                method == UploadMethod.POST ? post.plan(planned, prefix, urlsExpireAt) : null,
+                method == UploadMethod.MULTIPART ? multipart.plan(planned) : null,
+                URI.create("/api/media/uploads/" + id + "/complete"),
+                URI.create("/api/media/uploads/" + id));
     }
 
     private UploadMethod chooseMethod(UploadMethod requested, long size) {

@@ -3,51 +3,35 @@ package dev.syspatterns.media.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syspatterns.media.MediaApi;
+import dev.syspatterns.media.MediaServiceTest;
 import dev.syspatterns.media.ObjectStoreHttp;
 import dev.syspatterns.testsupport.Infrastructure;
-import dev.syspatterns.testsupport.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Multipart: a large file goes to the store in parts; the service only signs, assembles and verifies. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.media.bucket=test-media")
-@RealInfrastructure(database = "media")
+@MediaServiceTest
 class MultipartUploadTest {
 
     private static final long MIB = 1024 * 1024;
 
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
-    JsonMapper json;
-
     MediaApi api;
-
-    @BeforeEach
-    void client() {
-        api = new MediaApi(port, json);
-    }
 
     @Test
     void uploads150MibInPartsStraightToTheStoreAndDownloadsTheSameBytes() {
         // given a 150 MiB file, planned: above the threshold, so multipart with a URL per part on the store
         long size = 150 * MIB;
+        long exchangedBefore = api.bytesExchanged();
         JsonNode plan = planned(api.plan("movie.mp4", "video/mp4", size, null, null, null));
         assertThat(plan.get("method").asString()).isEqualTo("MULTIPART");
         long partSize = plan.at("/multipart/partSize").asLong();
@@ -57,13 +41,13 @@ class MultipartUploadTest {
         parts.forEach(part -> {
             URI url = URI.create(part.get("url").asString());
             assertThat(url.getPort()).as("part URLs point at the store").isEqualTo(store.getPort());
-            assertThat(url.getPort()).isNotEqualTo(port);
+            assertThat(url.getPort()).isNotEqualTo(api.port());
         });
 
         // when the client generates the file part by part (one part in memory at a time) and PUTs each
         MessageDigest sent = ObjectStoreHttp.sha256();
         byte[] buffer = new byte[(int) partSize];
-        ArrayNode etags = json.createArrayNode();
+        ArrayNode etags = api.json().createArrayNode();
         SplittableRandom generator = new SplittableRandom(42);
         for (JsonNode part : parts) {
             int length = (int) part.get("size").asLong();
@@ -72,13 +56,15 @@ class MultipartUploadTest {
             HttpResponse<String> put = ObjectStoreHttp.put(
                     URI.create(part.get("url").asString()), Map.of(), java.util.Arrays.copyOf(buffer, length));
             assertThat(put.statusCode()).as("part %s", part.get("partNumber")).isEqualTo(200);
-            etags.add(json.createObjectNode()
+            etags.add(api.json()
+                    .createObjectNode()
                     .put("partNumber", part.get("partNumber").asInt())
                     .put("etag", put.headers().firstValue("ETag").orElseThrow()));
         }
-        ObjectNode complete = json.createObjectNode();
+        ObjectNode complete = api.json().createObjectNode();
         complete.set("parts", etags);
-        MediaApi.Reply completed = api.post(plan.get("completeUrl").asString(), json.writeValueAsString(complete));
+        MediaApi.Reply completed =
+                api.post(plan.get("completeUrl").asString(), api.json().writeValueAsString(complete));
 
         // then the object is READY with the full size, and downloading it gives the same checksum
         assertThat(completed.status()).as("complete: %s", completed.body()).isEqualTo(200);
@@ -88,7 +74,7 @@ class MultipartUploadTest {
         assertThat(ObjectStoreHttp.sha256Of(download)).isEqualTo(HexFormat.of().formatHex(sent.digest()));
 
         // and all the service ever exchanged with the client was a few kilobytes of JSON
-        assertThat(api.bytesExchanged()).isLessThan(64 * 1024);
+        assertThat(api.bytesExchanged() - exchangedBefore).isLessThan(64 * 1024);
 
         api.delete("/api/media/" + plan.get("mediaId").asString());
     }
@@ -106,8 +92,8 @@ class MultipartUploadTest {
         // when the client claims both parts
         String body = """
                 {"parts":[{"partNumber":1,"etag":%s},{"partNumber":2,"etag":"\\"made-up\\""}]}
-                """.formatted(
-                        json.writeValueAsString(put.headers().firstValue("ETag").orElseThrow()));
+                """.formatted(api.json()
+                .writeValueAsString(put.headers().firstValue("ETag").orElseThrow()));
         MediaApi.Reply completed = api.post(plan.get("completeUrl").asString(), body);
 
         // then nothing is assembled, and the upload can still be aborted cleanly

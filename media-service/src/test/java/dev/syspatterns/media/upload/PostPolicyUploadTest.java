@@ -3,37 +3,20 @@ package dev.syspatterns.media.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syspatterns.media.MediaApi;
+import dev.syspatterns.media.MediaServiceTest;
 import dev.syspatterns.media.ObjectStoreHttp;
-import dev.syspatterns.testsupport.RealInfrastructure;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Browser form uploads with a signed POST policy: the store enforces the policy's conditions. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.media.bucket=test-media")
-@RealInfrastructure(database = "media")
+@MediaServiceTest
 class PostPolicyUploadTest {
 
-    @Value("${local.server.port}")
-    int port;
-
     @Autowired
-    JsonMapper json;
-
     MediaApi api;
-
-    @BeforeEach
-    void client() {
-        api = new MediaApi(port, json);
-    }
 
     @Test
     void formUploadWithinThePolicyIsAcceptedAndCompletes() {
