@@ -39,12 +39,17 @@ public final class ObjectStoreHttp {
 
     /** PUTs with the plan's signed headers, as given in the plan's JSON. */
     public static HttpResponse<String> put(JsonNode presigned, byte[] body) {
+        return put(URI.create(presigned.get("url").asString()), signedHeaders(presigned), body);
+    }
+
+    /** The headers a presigned URL was signed with, as the plan lists them; mutable, for tests that tamper. */
+    public static Map<String, String> signedHeaders(JsonNode presigned) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         presigned
                 .get("headers")
                 .properties()
                 .forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
-        return put(URI.create(presigned.get("url").asString()), headers, body);
+        return headers;
     }
 
     /** A browser form upload: the policy's fields (optionally overridden), then the file. */
