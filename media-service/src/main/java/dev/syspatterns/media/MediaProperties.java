@@ -29,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBody the largest request body the service itself accepts: file bytes never pass through it
  * @param sweepInterval how often stale uploads are looked for
  * @param outboxPollInterval how often the outbox relay looks for unpublished events
+ * @param outboxRetention how long published outbox rows are kept (for inspection) before they are purged
  */
 @Validated
 @ConfigurationProperties(prefix = "platform.media")
@@ -57,7 +58,8 @@ public record MediaProperties(
 
         @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
         @DefaultValue("1m") @NotNull Duration sweepInterval,
-        @DefaultValue("500ms") @NotNull Duration outboxPollInterval) {
+        @DefaultValue("500ms") @NotNull Duration outboxPollInterval,
+        @DefaultValue("7d") @NotNull Duration outboxRetention) {
 
     public MediaProperties {
         allowedContentTypes = List.copyOf(allowedContentTypes);

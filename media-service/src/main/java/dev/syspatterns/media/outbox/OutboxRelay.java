@@ -32,11 +32,13 @@ class OutboxRelay implements SchedulingConfigurer {
     private final KafkaTemplate<String, String> kafka;
     private final TransactionTemplate tx;
     private final Duration pollInterval;
+    private final Duration retention;
 
     OutboxRelay(
             JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx, MediaProperties properties) {
         this.jdbc = jdbc;
         this.pollInterval = properties.outboxPollInterval();
+        this.retention = properties.outboxRetention();
         this.kafka = kafka;
         this.tx = tx;
     }
@@ -44,6 +46,18 @@ class OutboxRelay implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(this::relay, pollInterval);
+        registrar.addFixedDelayTask(this::purgePublished, Duration.ofHours(1));
+    }
+
+    /** Published rows have done their job; without a purge the table only grows. */
+    void purgePublished() {
+        try {
+            jdbc.sql("DELETE FROM outbox WHERE published_at < :before")
+                    .param("before", Timestamp.from(Instant.now().minus(retention)))
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("purging published outbox rows failed, will retry: {}", e.getMessage());
+        }
     }
 
     void relay() {
