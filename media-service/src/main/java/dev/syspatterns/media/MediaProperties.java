@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestBody the largest request body the service itself accepts: file bytes never pass through it
  * @param sweepInterval how often stale uploads are looked for
  * @param outboxPollInterval how often the outbox relay looks for unpublished events
+ * @param anonymousPublicReads open {@code public/} keys to anonymous GETs so an edge without origin
+ *     credentials can pull them (object ACL, or a bucket policy where the store has those); turn off when the
+ *     CDN signs its origin requests (CloudFront origin access control)
  * @param outboxRetention how long published outbox rows are kept (for inspection) before they are purged
  */
 @Validated
@@ -59,7 +62,8 @@ public record MediaProperties(
         @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
         @DefaultValue("1m") @NotNull Duration sweepInterval,
         @DefaultValue("500ms") @NotNull Duration outboxPollInterval,
-        @DefaultValue("7d") @NotNull Duration outboxRetention) {
+        @DefaultValue("7d") @NotNull Duration outboxRetention,
+        @DefaultValue("true") boolean anonymousPublicReads) {
 
     public MediaProperties {
         allowedContentTypes = List.copyOf(allowedContentTypes);

@@ -27,12 +27,14 @@ public class ObjectStore {
     private final S3Presigner presigner;
     private final PostPolicySigner postPolicy;
     private final String bucket;
+    private final boolean anonymousPublicReads;
 
     ObjectStore(S3Client s3, S3Presigner presigner, PostPolicySigner postPolicy, MediaProperties properties) {
         this.s3 = s3;
         this.presigner = presigner;
         this.postPolicy = postPolicy;
         this.bucket = properties.bucket();
+        this.anonymousPublicReads = properties.anonymousPublicReads();
     }
 
     public String bucket() {
@@ -118,9 +120,21 @@ public class ObjectStore {
         }
     }
 
-    /** Anonymous reads of this one object, so the CDN edge can pull it without credentials. */
+    /**
+     * Anonymous reads of this one object, so the CDN edge can pull it without credentials. Stores without
+     * object ACLs (501) rely on the bucket policy {@code BucketInitializer} set on {@code public/}.
+     */
     public void makePublic(String key) {
-        s3.putObjectAcl(r -> r.bucket(bucket).key(key).acl(ObjectCannedACL.PUBLIC_READ));
+        if (!anonymousPublicReads) {
+            return;
+        }
+        try {
+            s3.putObjectAcl(r -> r.bucket(bucket).key(key).acl(ObjectCannedACL.PUBLIC_READ));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 501) {
+                throw e;
+            }
+        }
     }
 
     public void delete(String key) {
