@@ -68,23 +68,31 @@ public class CacheAside implements DisposableBean {
         if (cached != null) {
             return counted(new Cached<>(json.readValue(cached, type), CacheStatus.HIT, null));
         }
-        L load = loadOnce(key, loader);
-        T value = valueOf.apply(load);
-        if (value != null) {
-            store(key, value);
-        }
-        return counted(new Cached<>(value, CacheStatus.MISS, load));
+        return counted(loadOnce(key, () -> {
+            // a flight that just finished may have stored the value after our first look
+            String stored = redis.opsForValue().get(key);
+            if (stored != null) {
+                return new Cached<>(json.readValue(stored, type), CacheStatus.HIT, null);
+            }
+            L load = loader.get();
+            T value = valueOf.apply(load);
+            if (value != null) {
+                store(key, value); // before the flight ends, so a late reader finds it instead of loading again
+            }
+            return new Cached<>(value, CacheStatus.MISS, load);
+        }));
     }
 
+    /** Single flight: the first caller for a key runs {@code load}, concurrent callers wait for its result. */
     @SuppressWarnings("unchecked")
-    private <L> L loadOnce(String key, Supplier<L> loader) {
-        CompletableFuture<L> mine = new CompletableFuture<>();
-        CompletableFuture<L> running = (CompletableFuture<L>) loading.putIfAbsent(key, mine);
+    private <R> R loadOnce(String key, Supplier<R> load) {
+        CompletableFuture<R> mine = new CompletableFuture<>();
+        CompletableFuture<R> running = (CompletableFuture<R>) loading.putIfAbsent(key, mine);
         if (running != null) {
             return running.join();
         }
         try {
-            L value = loader.get();
+            R value = load.get();
             mine.complete(value);
             return value;
         } catch (RuntimeException e) {

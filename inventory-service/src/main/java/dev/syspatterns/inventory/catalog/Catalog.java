@@ -74,7 +74,8 @@ class Catalog {
                         db -> db.sql("select " + Product.COLUMNS + " from product where id = ?")
                                 .param(id)
                                 .query(Product::from)
-                                .optional()),
+                                .optional(),
+                        Optional::isEmpty),
                 routed -> routed.value().orElse(null));
         if (read.value() == null) {
             throw new ProductNotFound(id);

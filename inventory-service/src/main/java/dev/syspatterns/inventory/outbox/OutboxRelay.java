@@ -87,7 +87,13 @@ class OutboxRelay implements SmartLifecycle {
                 // a full batch means more are waiting: keep going without waiting for the next tick
             }
         } catch (RuntimeException e) {
-            log.warn("Outbox relay failed, will retry: {}", e.getMessage());
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            log.warn(
+                    "Outbox relay failed, the events stay in the outbox and go out on a later tick: {}",
+                    root.toString());
         }
     }
 

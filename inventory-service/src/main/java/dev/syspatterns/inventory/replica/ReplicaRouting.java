@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -71,10 +72,21 @@ public class ReplicaRouting implements DisposableBean {
 
     /** Runs {@code query} on the replica when it may answer, on the primary otherwise. */
     public <T> Routed<T> read(Optional<WritePosition> after, Function<JdbcClient, T> query) {
+        return read(after, query, answer -> false);
+    }
+
+    /**
+     * Like {@link #read(Optional, Function)}, but a replica answer for which {@code mayBeLag} holds (typically
+     * "not found": the row may have been created a moment ago) is checked again on the primary.
+     */
+    public <T> Routed<T> read(Optional<WritePosition> after, Function<JdbcClient, T> query, Predicate<T> mayBeLag) {
         if (clock.instant().isAfter(skipReplicaUntil)) {
             try {
                 if (after.isEmpty() || hasReplayed(after.get())) {
-                    return served(query.apply(replica), ReadSource.REPLICA);
+                    T answer = query.apply(replica);
+                    if (!mayBeLag.test(answer)) {
+                        return served(answer, ReadSource.REPLICA);
+                    }
                 }
             } catch (DataAccessResourceFailureException e) {
                 skipReplicaUntil = clock.instant().plus(properties.retryAfter());
