@@ -1,11 +1,11 @@
 package dev.syspatterns.inventory.stock.locking;
 
-import dev.syspatterns.inventory.catalog.ProductNotFound;
 import dev.syspatterns.inventory.stock.Purchase;
 import dev.syspatterns.inventory.stock.PurchaseCommand;
 import dev.syspatterns.inventory.stock.PurchaseStrategy;
 import dev.syspatterns.inventory.stock.StockLedger;
 import dev.syspatterns.inventory.stock.StockRow;
+import dev.syspatterns.inventory.stock.StockRows;
 import dev.syspatterns.inventory.stock.Strategy;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -26,12 +26,15 @@ class FencedRedisLockPurchase implements PurchaseStrategy {
     private final TransactionTemplate tx;
     private final StockLedger ledger;
     private final RedisFencedLocks locks;
+    private final StockRows rows;
 
-    FencedRedisLockPurchase(JdbcClient jdbc, TransactionTemplate tx, StockLedger ledger, RedisFencedLocks locks) {
+    FencedRedisLockPurchase(
+            JdbcClient jdbc, TransactionTemplate tx, StockLedger ledger, RedisFencedLocks locks, StockRows rows) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
         this.locks = locks;
+        this.rows = rows;
     }
 
     @Override
@@ -42,7 +45,7 @@ class FencedRedisLockPurchase implements PurchaseStrategy {
     @Override
     public Purchase purchase(PurchaseCommand command) {
         // sold out needs no lock: the row only ever says so once nothing is left, and 409 is final anyway
-        read(command.productId()).require(command.quantity());
+        rows.read(command.productId()).require(command.quantity());
         try (FencedLock lock = acquire(command.productId()).keepAlive()) {
             return sellUnder(lock, command);
         }
@@ -63,7 +66,7 @@ class FencedRedisLockPurchase implements PurchaseStrategy {
     /** The read-check-write a lock holder does; refused with {@link StaleFencingToken} when fenced off. */
     Purchase sellUnder(FencedLock lock, PurchaseCommand command) {
         return tx.execute(status -> {
-            StockRow seen = read(command.productId());
+            StockRow seen = rows.read(command.productId());
             seen.require(command.quantity());
             StockRow after = jdbc.sql("update product set stock = ?, version = version + 1, fence_token = ?,"
                             + " updated_at = now() where id = ? and fence_token <= ? returning " + StockRow.COLUMNS)
@@ -73,14 +76,6 @@ class FencedRedisLockPurchase implements PurchaseStrategy {
                     .orElseThrow(() -> new StaleFencingToken(command.productId(), lock.token()));
             return ledger.sold(command, after);
         });
-    }
-
-    private StockRow read(long productId) {
-        return jdbc.sql("select " + StockRow.COLUMNS + " from product where id = ?")
-                .param(productId)
-                .query(StockRow::from)
-                .optional()
-                .orElseThrow(() -> new ProductNotFound(productId));
     }
 
     /** Redis, which hands out the locks, cannot be reached. */

@@ -1,12 +1,12 @@
 package dev.syspatterns.inventory.stock.locking;
 
 import dev.syspatterns.inventory.InventoryProperties;
-import dev.syspatterns.inventory.catalog.ProductNotFound;
 import dev.syspatterns.inventory.stock.Purchase;
 import dev.syspatterns.inventory.stock.PurchaseCommand;
 import dev.syspatterns.inventory.stock.PurchaseStrategy;
 import dev.syspatterns.inventory.stock.StockLedger;
 import dev.syspatterns.inventory.stock.StockRow;
+import dev.syspatterns.inventory.stock.StockRows;
 import dev.syspatterns.inventory.stock.Strategy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,11 +28,13 @@ class OptimisticRetryPurchase implements PurchaseStrategy {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final StockLedger ledger;
+    private final StockRows rows;
     private final InventoryProperties.Optimistic properties;
     private final Counter conflicts;
 
     OptimisticRetryPurchase(
             JdbcClient jdbc,
+            StockRows rows,
             TransactionTemplate tx,
             StockLedger ledger,
             InventoryProperties properties,
@@ -40,6 +42,7 @@ class OptimisticRetryPurchase implements PurchaseStrategy {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
+        this.rows = rows;
         this.properties = properties.optimistic();
         this.conflicts = meters.counter("inventory.optimistic.conflicts");
     }
@@ -52,11 +55,7 @@ class OptimisticRetryPurchase implements PurchaseStrategy {
     @Override
     public Purchase purchase(PurchaseCommand command) {
         for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
-            StockRow seen = jdbc.sql("select " + StockRow.COLUMNS + " from product where id = ?")
-                    .param(command.productId())
-                    .query(StockRow::from)
-                    .optional()
-                    .orElseThrow(() -> new ProductNotFound(command.productId()));
+            StockRow seen = rows.read(command.productId());
             seen.require(command.quantity());
             Purchase sold = tx.execute(
                     status -> jdbc.sql("update product set stock = ?, version = version + 1, updated_at = now()"

@@ -1,11 +1,11 @@
 package dev.syspatterns.inventory.stock.locking;
 
-import dev.syspatterns.inventory.catalog.ProductNotFound;
 import dev.syspatterns.inventory.stock.Purchase;
 import dev.syspatterns.inventory.stock.PurchaseCommand;
 import dev.syspatterns.inventory.stock.PurchaseStrategy;
 import dev.syspatterns.inventory.stock.StockLedger;
 import dev.syspatterns.inventory.stock.StockRow;
+import dev.syspatterns.inventory.stock.StockRows;
 import dev.syspatterns.inventory.stock.Strategy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,10 +21,12 @@ class PessimisticLockPurchase implements PurchaseStrategy {
 
     private final JdbcClient jdbc;
     private final StockLedger ledger;
+    private final StockRows rows;
 
-    PessimisticLockPurchase(JdbcClient jdbc, StockLedger ledger) {
+    PessimisticLockPurchase(JdbcClient jdbc, StockRows rows, StockLedger ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.rows = rows;
     }
 
     @Override
@@ -35,11 +37,7 @@ class PessimisticLockPurchase implements PurchaseStrategy {
     @Override
     @Transactional
     public Purchase purchase(PurchaseCommand command) {
-        StockRow row = jdbc.sql("select " + StockRow.COLUMNS + " from product where id = ? for update")
-                .param(command.productId())
-                .query(StockRow::from)
-                .optional()
-                .orElseThrow(() -> new ProductNotFound(command.productId()));
+        StockRow row = rows.readForUpdate(command.productId());
         row.require(command.quantity());
         StockRow after = jdbc.sql("update product set stock = stock - ?, version = version + 1, updated_at = now()"
                         + " where id = ? returning " + StockRow.COLUMNS)

@@ -1,11 +1,11 @@
 package dev.syspatterns.inventory.stock.locking;
 
-import dev.syspatterns.inventory.catalog.ProductNotFound;
 import dev.syspatterns.inventory.stock.Purchase;
 import dev.syspatterns.inventory.stock.PurchaseCommand;
 import dev.syspatterns.inventory.stock.PurchaseStrategy;
 import dev.syspatterns.inventory.stock.StockLedger;
 import dev.syspatterns.inventory.stock.StockRow;
+import dev.syspatterns.inventory.stock.StockRows;
 import dev.syspatterns.inventory.stock.Strategy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,10 +22,12 @@ class UnprotectedPurchase implements PurchaseStrategy {
 
     private final JdbcClient jdbc;
     private final StockLedger ledger;
+    private final StockRows rows;
 
-    UnprotectedPurchase(JdbcClient jdbc, StockLedger ledger) {
+    UnprotectedPurchase(JdbcClient jdbc, StockRows rows, StockLedger ledger) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.rows = rows;
     }
 
     @Override
@@ -36,11 +38,7 @@ class UnprotectedPurchase implements PurchaseStrategy {
     @Override
     @Transactional
     public Purchase purchase(PurchaseCommand command) {
-        StockRow seen = jdbc.sql("select " + StockRow.COLUMNS + " from product where id = ?")
-                .param(command.productId())
-                .query(StockRow::from)
-                .optional()
-                .orElseThrow(() -> new ProductNotFound(command.productId()));
+        StockRow seen = rows.read(command.productId());
         seen.require(command.quantity());
         StockRow after = jdbc.sql("update product set stock = ?, version = version + 1, updated_at = now()"
                         + " where id = ? returning " + StockRow.COLUMNS)
