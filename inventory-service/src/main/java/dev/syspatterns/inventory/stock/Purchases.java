@@ -1,0 +1,82 @@
+package dev.syspatterns.inventory.stock;
+
+import dev.syspatterns.web.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sells stock with the strategy the client chose, at most once per Idempotency-Key: a key seen before returns
+ * the first answer; two concurrent requests with one key both try, and the unique key lets only one commit.
+ */
+@Service
+class Purchases {
+
+    /** A purchase and whether it is the stored answer to an earlier request with the same key. */
+    record Outcome(Purchase purchase, boolean replayed) {}
+
+    private record Stored(Purchase purchase, long productId, int quantity) {}
+
+    private final Map<Strategy, PurchaseStrategy> strategies = new EnumMap<>(Strategy.class);
+    private final JdbcClient jdbc;
+    private final MeterRegistry meters;
+
+    Purchases(List<PurchaseStrategy> strategies, JdbcClient jdbc, MeterRegistry meters) {
+        strategies.forEach(s -> this.strategies.put(s.strategy(), s));
+        this.jdbc = jdbc;
+        this.meters = meters;
+    }
+
+    Outcome purchase(long productId, PurchaseRequest request, String idempotencyKey) {
+        Optional<Outcome> earlier = replay(idempotencyKey, productId, request.quantity());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        PurchaseCommand command = new PurchaseCommand(
+                UUID.randomUUID(), idempotencyKey, productId, request.quantity(), request.strategy());
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "sold";
+        try {
+            return new Outcome(strategies.get(request.strategy()).purchase(command), false);
+        } catch (DuplicateKeyException e) {
+            outcome = "replayed";
+            return replay(idempotencyKey, productId, request.quantity()).orElseThrow(() -> e);
+        } catch (ProblemException e) {
+            outcome = e.status().is4xxClientError() ? "refused" : "failed";
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = "error";
+            throw e;
+        } finally {
+            sample.stop(meters.timer(
+                    "inventory.purchases", "strategy", request.strategy().name(), "outcome", outcome));
+        }
+    }
+
+    private Optional<Outcome> replay(String key, long productId, int quantity) {
+        return jdbc.sql("select id, product_id, quantity, remaining_stock from purchase where idempotency_key = ?")
+                .param(key)
+                .query((rs, n) -> new Stored(
+                        new Purchase(
+                                rs.getObject("id", UUID.class),
+                                rs.getLong("product_id"),
+                                rs.getInt("quantity"),
+                                rs.getInt("remaining_stock")),
+                        rs.getLong("product_id"),
+                        rs.getInt("quantity")))
+                .optional()
+                .map(stored -> {
+                    if (stored.productId() != productId || stored.quantity() != quantity) {
+                        throw new IdempotencyKeyReused(key);
+                    }
+                    return new Outcome(stored.purchase(), true);
+                });
+    }
+}

@@ -1,0 +1,117 @@
+package dev.syspatterns.inventory.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syspatterns.events.Topics;
+import dev.syspatterns.inventory.InventoryApi;
+import dev.syspatterns.inventory.InventoryServiceTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Committed stock changes reach Kafka through the outbox; refused ones leave nothing behind. */
+@InventoryServiceTest
+class StockChangedOutboxTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    private KafkaConsumer<String, String> consumerAtEndOfTopic() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false));
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.STOCK_CHANGED, Duration.ofSeconds(10)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the end offsets now, before the change happens
+        return consumer;
+    }
+
+    @Test
+    void everyCommittedStockChangeIsPublishedKeyedByProduct() {
+        InventoryApi api = new InventoryApi(port);
+        long warmup = api.createProduct("Topic exists", 1); // makes sure the topic exists before we listen
+        try (KafkaConsumer<String, String> consumer = consumerAtEndOfTopic()) {
+            // given a product, when it is bought and then refused for lack of stock
+            long id = api.createProduct("Published", 3);
+            assertThat(api.purchase(id, 2, "PESSIMISTIC", UUID.randomUUID().toString())
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.purchase(id, 5, "PESSIMISTIC", UUID.randomUUID().toString())
+                            .status())
+                    .isEqualTo(409);
+
+            // then Kafka carries the creation and the sale, in order, under the product's key, and nothing else
+            List<JsonNode> events = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (events.size() < 2 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(Long.toString(id))) {
+                        events.add(json.readTree(record.value()));
+                    }
+                }
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                if (record.key().equals(Long.toString(id))) {
+                    events.add(json.readTree(record.value()));
+                }
+            });
+            assertThat(events).extracting(e -> e.get("reason").asString()).containsExactly("CREATED", "PURCHASE");
+            assertThat(events).extracting(e -> e.get("stock").asInt()).containsExactly(3, 1);
+            assertThat(events).extracting(e -> e.get("version").asLong()).containsExactly(0L, 1L);
+            assertThat(events.getLast().get("channel").asString()).isEqualTo("product." + id);
+        }
+        assertThat(warmup).isPositive();
+    }
+
+    @Test
+    void refusedChangeWritesNoOutboxRow() {
+        InventoryApi api = new InventoryApi(port);
+        long id = api.createProduct("Nothing to tell", 1);
+        long before = outboxRowsFor(id);
+
+        assertThat(api.purchase(id, 2, "OPTIMISTIC", UUID.randomUUID().toString())
+                        .status())
+                .isEqualTo(409);
+
+        // rows may already have been relayed (deleted), so compare with what was there before
+        assertThat(outboxRowsFor(id)).isLessThanOrEqualTo(before);
+    }
+
+    private long outboxRowsFor(long productId) {
+        return jdbc.sql("select count(*) from outbox_event where event_key = ?")
+                .param(Long.toString(productId))
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.syspatterns.inventory.stock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syspatterns.inventory.InventoryApi;
+import dev.syspatterns.inventory.InventoryServiceTest;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The purchase API: idempotency, refusals, and bad input that writes nothing. */
+@InventoryServiceTest
+class PurchaseApiTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    InventoryApi api;
+    long productId;
+
+    @BeforeEach
+    void product() {
+        api = new InventoryApi(port);
+        productId = api.createProduct("Purchasable", 5);
+    }
+
+    private int stock() {
+        return jdbc.sql("select stock from product where id = ?")
+                .param(productId)
+                .query(Integer.class)
+                .single();
+    }
+
+    private long purchases() {
+        return jdbc.sql("select count(*) from purchase where product_id = ?")
+                .param(productId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void sameIdempotencyKeyReturnsTheFirstAnswerAndSellsOnce() {
+        String key = UUID.randomUUID().toString();
+
+        InventoryApi.Reply first = api.purchase(productId, 2, "PESSIMISTIC", key);
+        InventoryApi.Reply again = api.purchase(productId, 2, "OPTIMISTIC", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("remainingStock").asInt()).isEqualTo(3);
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json()).isEqualTo(first.json());
+        assertThat(stock()).isEqualTo(3);
+        assertThat(purchases()).isEqualTo(1);
+    }
+
+    @Test
+    void idempotencyKeyReusedForAnotherQuantityIsRefused() {
+        String key = UUID.randomUUID().toString();
+        api.purchase(productId, 1, "PESSIMISTIC", key);
+
+        InventoryApi.Reply reused = api.purchase(productId, 2, "PESSIMISTIC", key);
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(stock()).isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PESSIMISTIC", "OPTIMISTIC", "DISTRIBUTED_LOCK", "NONE"})
+    void notEnoughStockIsAConflictThatChangesNothing(String strategy) {
+        InventoryApi.Reply refused =
+                api.purchase(productId, 6, strategy, UUID.randomUUID().toString());
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("available").asInt()).isEqualTo(5);
+        assertThat(stock()).isEqualTo(5);
+        assertThat(purchases()).isZero();
+    }
+
+    @Test
+    void unknownProductIsNotFound() {
+        InventoryApi.Reply missing =
+                api.purchase(Long.MAX_VALUE, 1, "PESSIMISTIC", UUID.randomUUID().toString());
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"quantity\": 1, \"strategy\": ",
+                "{\"quantity\": \"lots\", \"strategy\": \"PESSIMISTIC\"}",
+                "{\"quantity\": {}, \"strategy\": \"PESSIMISTIC\"}",
+                "{\"quantity\": 99999999999999, \"strategy\": \"PESSIMISTIC\"}",
+                "{\"quantity\": 1000000, \"strategy\": \"PESSIMISTIC\"}",
+                "{\"quantity\": 0, \"strategy\": \"PESSIMISTIC\"}",
+                "{\"quantity\": -3, \"strategy\": \"PESSIMISTIC\"}",
+                "{\"quantity\": 1, \"strategy\": \"OPTIMISTIC_MAYBE\"}",
+                "{\"quantity\": 1}",
+                "[]"
+            })
+    void badInputIsABadRequestThatWritesNothing(String body) {
+        InventoryApi.Reply bad = api.post(
+                "/api/inventory/products/" + productId + "/purchases",
+                body,
+                "Idempotency-Key",
+                UUID.randomUUID().toString());
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.json().get("detail").asString()).isNotBlank();
+        assertThat(stock()).isEqualTo(5);
+        assertThat(purchases()).isZero();
+    }
+
+    @Test
+    void missingIdempotencyKeyIsABadRequest() {
+        InventoryApi.Reply bad = api.post(
+                "/api/inventory/products/" + productId + "/purchases",
+                "{\"quantity\": 1, \"strategy\": \"PESSIMISTIC\"}");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(stock()).isEqualTo(5);
+    }
+}
