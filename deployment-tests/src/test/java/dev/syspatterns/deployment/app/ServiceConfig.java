@@ -90,13 +90,17 @@ public record ServiceConfig(String name, Path module, Map<String, String> proper
         return unresolved;
     }
 
-    /** Connection keys the service sets, plus any key whose value points at loopback. */
+    /**
+     * Connection keys the service sets, plus any key whose value points at loopback. A key whose whole value is
+     * {@code ${other.key:default}} is provided by setting {@code other.key}, so that one is required instead.
+     */
     public Set<String> connectionKeys() {
         Set<String> keys = new TreeSet<>();
         properties.forEach((key, value) -> {
             if (CONNECTION_KEYS.stream().anyMatch(p -> p.matcher(key).matches())
                     || LOOPBACK.matcher(value).find()) {
-                keys.add(key);
+                Matcher whole = PLACEHOLDER.matcher(value.trim());
+                keys.add(whole.matches() ? whole.group(1).trim() : key);
             }
         });
         return keys;
