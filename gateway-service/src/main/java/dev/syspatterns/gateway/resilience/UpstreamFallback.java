@@ -4,7 +4,10 @@ import dev.syspatterns.gateway.problem.ProblemWriter;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +40,8 @@ class UpstreamFallback {
     @RequestMapping("/fallback/{service}")
     Mono<Void> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        Map<String, Object> extras = Map.of("service", service);
+        // The forward changed the path to /fallback/..; the problem names what the caller asked for.
+        Map<String, Object> extras = Map.of("service", service, "instance", originalPath(exchange));
         if (failure instanceof CallNotPermittedException) {
             exchange.getResponse()
                     .getHeaders()
@@ -74,6 +78,15 @@ class UpstreamFallback {
                         .apply(1))
                 .map(millis -> Math.max(1, (millis + 999) / 1000))
                 .orElse(1L);
+    }
+
+    private static String originalPath(ServerWebExchange exchange) {
+        Set<URI> urls = exchange.getAttributeOrDefault(
+                ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR, Collections.emptySet());
+        return urls.stream()
+                .findFirst()
+                .map(URI::getRawPath)
+                .orElse(exchange.getRequest().getPath().value());
     }
 
     private static boolean isTimeout(Throwable failure) {
