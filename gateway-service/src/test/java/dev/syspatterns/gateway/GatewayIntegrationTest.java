@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway in front of real small upstream servers on loopback (two inventory instances, a realtime service
+ * The gateway in front of real small upstream servers on loopback (two inventory instances, a live and a dead media instance, a realtime service
  * that streams and speaks WebSocket, one stub for the other services, and a port where nothing listens for jobs),
  * with real Redis for the rate limiter. Every test class of the module extends this, so they share one context.
  */
@@ -37,6 +37,9 @@ public abstract class GatewayIntegrationTest {
 
     protected static final long MAX_REQUEST_BYTES = 64 * 1024;
 
+    /** Routes without their own response-timeout wait this long; the stubs' {@code .../slow} answers later. */
+    protected static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(2);
+
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         String instances = "spring.cloud.discovery.client.simple.instances.";
@@ -45,11 +48,13 @@ public abstract class GatewayIntegrationTest {
         registry.add(instances + "realtime[0].uri", REALTIME::uri);
         registry.add(instances + "jobs[0].uri", () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add(instances + "media[0].uri", OTHERS::uri);
+        registry.add(instances + "media[1].uri", () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add(instances + "workflow[0].uri", OTHERS::uri);
         registry.add(instances + "geo[0].uri", OTHERS::uri);
         registry.add("platform.gateway.rate-limit.routes.geo.replenish-rate", () -> 1);
         registry.add("platform.gateway.rate-limit.routes.geo.burst-capacity", () -> GEO_BURST);
         registry.add("platform.gateway.max-request-size", () -> MAX_REQUEST_BYTES + "B");
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> RESPONSE_TIMEOUT);
     }
 
     @Value("${local.server.port}")

@@ -19,12 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small real service for the gateway to route to, on a random loopback port: it echoes what it received as
- * JSON (its name, method, path, query, headers, body size), streams Server-Sent Events under {@code .../sse},
+ * JSON (its name, method, path, query, headers, body size), streams Server-Sent Events under {@code .../sse}, answers {@code .../slow} only after six seconds,
  * and echoes WebSocket messages on {@code /ws/realtime}.
  */
 public final class UpstreamStub {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration SLOW = Duration.ofSeconds(6);
 
     private final String name;
     private final DisposableServer server;
@@ -62,6 +63,9 @@ public final class UpstreamStub {
             String user = request.requestHeaders().get("X-User-Id");
             return response.sendWebsocket((in, out) -> out.sendString(Flux.concat(
                     Mono.just("user=" + user), in.receive().asString().map(text -> name + " echo:" + text))));
+        }
+        if (request.path().endsWith("slow")) {
+            return Mono.delay(SLOW).then(response.sendString(Mono.just("late")).then());
         }
         if (request.path().endsWith("sse")) {
             return streamEvents(response);

@@ -29,4 +29,36 @@ class CircuitBreakerTest extends GatewayIntegrationTest {
         assertThat(problem).containsEntry("status", 503).containsEntry("service", "jobs");
         assertThat(problem).containsEntry("instance", "/api/jobs/123");
     }
+
+    @Test
+    void repeatedFailuresOpenTheCircuitAndCallsAreRefusedWithoutTrying() {
+        // given
+        String token = tokenFor(newUser());
+
+        // when: failures pile up past the breaker's minimum number of calls
+        HttpResponse<String> response = null;
+        for (int i = 0; i < 15; i++) {
+            response = get("/api/jobs/" + i, token);
+            if (response.headers().firstValue("Retry-After").isPresent()) {
+                break;
+            }
+        }
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat((String) UpstreamStub.parse(response.body()).get("detail")).contains("circuit is open");
+    }
+
+    @Test
+    void serviceThatAnswersTooLateGives504Problem() {
+        // when: the stub answers after the route's response timeout
+        HttpResponse<String> response = get("/api/geo/slow", tokenFor(newUser()));
+
+        // then
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(UpstreamStub.parse(response.body()))
+                .containsEntry("service", "geo")
+                .containsEntry("instance", "/api/geo/slow");
+    }
 }

@@ -51,6 +51,36 @@ class RoutingTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void aDeadInstanceIsSkippedForTheLiveOne() {
+        // given: media has one live instance and one where nothing listens
+        String token = tokenFor(newUser());
+
+        // when / then: round robin hits the dead one every other time, and the call moves on to the live one
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> response = get("/api/media/files/" + i, token);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(UpstreamStub.parse(response.body())).containsEntry("instance", "others");
+        }
+    }
+
+    @Test
+    void everyServiceHasItsRoute() {
+        // The routes live under spring.cloud.gateway.server.webflux; under the old key they would silently vanish.
+        HttpResponse<String> routes = get("/actuator/gateway/routes", tokenFor(newUser()));
+
+        assertThat(routes.statusCode()).isEqualTo(200);
+        assertThat(routes.body())
+                .contains(
+                        "\"route_id\":\"inventory\"",
+                        "\"route_id\":\"realtime\"",
+                        "\"route_id\":\"realtime-websocket\"",
+                        "\"route_id\":\"jobs\"",
+                        "\"route_id\":\"media\"",
+                        "\"route_id\":\"orders\"",
+                        "\"route_id\":\"geo\"");
+    }
+
+    @Test
     void unknownPathIsANotFoundProblem() {
         HttpResponse<String> response = get("/api/nowhere", tokenFor(newUser()));
 
