@@ -1,7 +1,9 @@
 package dev.syspatterns.gateway.ratelimit;
 
 import dev.syspatterns.gateway.GatewayProperties;
+import io.lettuce.core.ClientOptions;
 import java.security.Principal;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,16 @@ class RateLimitConfiguration {
     @Bean
     RedisTokenBucket redisTokenBucket(GatewayProperties properties) {
         return new RedisTokenBucket(properties.rateLimit());
+    }
+
+    /**
+     * The limiter fails open when Redis is down (a limiter outage must not become a platform outage), but Lettuce
+     * would first queue each command until it reconnects or times out. Refusing commands while disconnected
+     * makes the failure, and so the pass-through, immediate.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
     /** The token's subject; every routed request is authenticated, so there is always one. */
