@@ -30,16 +30,18 @@ create index jobs_leased on jobs (lease_until) where status = 'RUNNING';
 create index jobs_by_status on jobs (status, updated_at desc);
 
 -- One row per attempt: who ran it, when, and how it ended (retries and backoff are visible here).
+-- An attempt released at shutdown is not counted, so its number comes round again: the key is a sequence.
 create table job_attempts (
+    id          bigserial primary key,
     job_id      uuid        not null references jobs (id) on delete cascade,
     attempt     int         not null,
     worker      text        not null,
     started_at  timestamptz not null,
     finished_at timestamptz,
     outcome     text,
-    error       text,
-    primary key (job_id, attempt)
+    error       text
 );
+create index job_attempts_by_job on job_attempts (job_id, id);
 
 -- The demo job's side effect, counted per job id: a second application shows a job that ran twice.
 create table demo_effects (

@@ -36,7 +36,8 @@ public @interface ConditionalOnRole {
             Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnRole.class.getName());
             Half half = (Half) attributes.get("value");
             String configured = context.getEnvironment().getProperty("platform.jobs.role", "both");
-            JobsProperties.Role role = JobsProperties.Role.valueOf(configured.trim().toUpperCase(Locale.ROOT));
+            JobsProperties.Role role =
+                    JobsProperties.Role.valueOf(configured.trim().toUpperCase(Locale.ROOT));
             return half == Half.API ? role.runsApi() : role.runsWorkers();
         }
     }

@@ -36,10 +36,7 @@ final class JobProblems {
 
     static final class InvalidIdempotencyKey extends ProblemException {
         InvalidIdempotencyKey() {
-            super(
-                    HttpStatus.BAD_REQUEST,
-                    "Invalid Idempotency-Key",
-                    "Idempotency-Key must be 1 to 200 characters");
+            super(HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key", "Idempotency-Key must be 1 to 200 characters");
         }
     }
 
@@ -48,8 +45,7 @@ final class JobProblems {
             super(
                     HttpStatus.UNPROCESSABLE_CONTENT,
                     "Idempotency-Key reused",
-                    "Idempotency-Key '" + key + "' already names job " + existing
-                            + " with a different type or payload",
+                    "Idempotency-Key '" + key + "' already names job " + existing + " with a different type or payload",
                     Map.of("jobId", existing.toString()));
         }
     }

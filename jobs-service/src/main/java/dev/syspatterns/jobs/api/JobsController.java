@@ -61,9 +61,8 @@ class JobsController {
         }
         JobHandler handler = handlers.forType(request.type())
                 .orElseThrow(() -> new JobProblems.UnknownJobType(request.type(), handlers.types()));
-        JsonNode payload = request.payload() == null || request.payload().isNull()
-                ? json.createObjectNode()
-                : request.payload();
+        JsonNode payload =
+                request.payload() == null || request.payload().isNull() ? json.createObjectNode() : request.payload();
         if (!payload.isObject()) {
             throw new JobProblems.PayloadNotAnObject();
         }
@@ -77,7 +76,8 @@ class JobsController {
                         request.maxAttempts(), properties.retry().defaultMaxAttempts()),
                 idempotencyKey));
         Job job = enqueued.job();
-        if (!enqueued.created() && (!job.type().equals(request.type()) || !job.payload().equals(payload))) {
+        if (!enqueued.created()
+                && (!job.type().equals(request.type()) || !job.payload().equals(payload))) {
             throw new JobProblems.IdempotencyKeyReused(idempotencyKey, job.id());
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -98,9 +98,7 @@ class JobsController {
     }
 
     @GetMapping
-    List<JobView> list(
-            @RequestParam JobStatus status,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+    List<JobView> list(@RequestParam JobStatus status, @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         return store.findByStatus(status, limit).stream().map(JobView::of).toList();
     }
 

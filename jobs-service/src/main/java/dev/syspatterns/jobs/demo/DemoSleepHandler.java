@@ -59,8 +59,7 @@ class DemoSleepHandler implements JobHandler {
             Thread.sleep(plan.durationMs() / plan.steps());
             context.progress(step * 100 / plan.steps());
         }
-        int applied = jdbc.sql(
-                        """
+        int applied = jdbc.sql("""
                         insert into demo_effects (job_id, applications, worker, applied_at)
                         select :id, 1, :worker, now()
                         where exists (select 1 from jobs where id = :id and lease_token = :token and status = 'RUNNING')

@@ -149,7 +149,8 @@ class MediaProcessingHandler implements JobHandler {
     }
 
     private static boolean isImage(String contentType) {
-        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("image/");
+        return contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("image/");
     }
 
     private static MessageDigest sha256() {

@@ -45,16 +45,14 @@ public class JobStore {
     @Transactional
     public Enqueued enqueue(NewJob job) {
         Instant now = Instant.now();
-        Optional<Job> inserted = jdbc.sql(
-                        """
+        Optional<Job> inserted = jdbc.sql("""
                         insert into jobs as j (id, type, payload, status, priority, max_attempts, run_at,
                                                idempotency_key, created_at, updated_at)
                         values (:id, :type, cast(:payload as jsonb), 'QUEUED', :priority, :maxAttempts, :runAt,
                                 :key, :now, :now)
                         on conflict (idempotency_key) do nothing
                         returning %s
-                        """
-                                .formatted(COLUMNS))
+                        """.formatted(COLUMNS))
                 .param("id", UUID.randomUUID())
                 .param("type", job.type())
                 .param("payload", json.writeValueAsString(job.payload()))
@@ -92,10 +90,9 @@ public class JobStore {
     }
 
     public List<JobAttempt> attempts(UUID id) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select attempt, worker, started_at, finished_at, outcome, error
-                        from job_attempts where job_id = :id order by attempt
+                        from job_attempts where job_id = :id order by id
                         """)
                 .param("id", id)
                 .query((rs, n) -> new JobAttempt(
@@ -114,8 +111,7 @@ public class JobStore {
      */
     @Transactional
     public Optional<Job> claim(String worker, Duration lease) {
-        Optional<Job> claimed = jdbc.sql(
-                        """
+        Optional<Job> claimed = jdbc.sql("""
                         with next as (
                             select id from jobs
                             where status in ('QUEUED', 'FAILED') and run_at <= now()
@@ -128,16 +124,14 @@ public class JobStore {
                             started_at = coalesce(j.started_at, now()), updated_at = now()
                         from next where j.id = next.id
                         returning %s
-                        """
-                                .formatted(COLUMNS))
+                        """.formatted(COLUMNS))
                 .param("worker", worker)
                 .param("token", UUID.randomUUID())
                 .param("leaseSeconds", seconds(lease))
                 .query(rows)
                 .optional();
         claimed.ifPresent(job -> {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             insert into job_attempts (job_id, attempt, worker, started_at)
                             values (:id, :attempt, :worker, now())
                             """)
@@ -155,8 +149,7 @@ public class JobStore {
      * expired and was reaped, or the job is gone); otherwise whether cancellation was requested.
      */
     public Optional<Boolean> renewLease(UUID id, UUID token, Duration lease) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         update jobs set lease_until = now() + make_interval(secs => :leaseSeconds)
                         where id = :id and lease_token = :token and status = 'RUNNING'
                         returning cancel_requested
@@ -171,13 +164,11 @@ public class JobStore {
     /** Records progress; false when the lease is no longer held. */
     @Transactional
     public boolean progress(UUID id, UUID token, int progress) {
-        return publishIfChanged(jdbc.sql(
-                        """
+        return publishIfChanged(jdbc.sql("""
                         update jobs j set progress = :progress, updated_at = now()
                         where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
                         returning %s
-                        """
-                                .formatted(COLUMNS))
+                        """.formatted(COLUMNS))
                 .param("id", id)
                 .param("token", token)
                 .param("progress", progress)
@@ -188,15 +179,13 @@ public class JobStore {
     @Transactional
     public boolean succeed(UUID id, UUID token, JsonNode result) {
         return finishAttempt(
-                jdbc.sql(
-                                """
+                jdbc.sql("""
                                 update jobs j set status = 'SUCCEEDED', progress = 100, result = cast(:result as jsonb),
                                     error = null, lease_owner = null, lease_token = null, lease_until = null,
                                     finished_at = now(), updated_at = now()
                                 where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
                                 returning %s
-                                """
-                                        .formatted(COLUMNS))
+                                """.formatted(COLUMNS))
                         .param("id", id)
                         .param("token", token)
                         .param("result", result == null ? null : json.writeValueAsString(result))
@@ -210,8 +199,7 @@ public class JobStore {
     @Transactional
     public boolean fail(UUID id, UUID token, String error, Duration backoff) {
         return finishAttempt(
-                jdbc.sql(
-                                """
+                jdbc.sql("""
                                 update jobs j
                                 set status = case when j.attempts >= j.max_attempts then 'DEAD' else 'FAILED' end,
                                     run_at = now() + make_interval(secs => :backoffSeconds),
@@ -220,8 +208,7 @@ public class JobStore {
                                     updated_at = now()
                                 where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
                                 returning %s
-                                """
-                                        .formatted(COLUMNS))
+                                """.formatted(COLUMNS))
                         .param("id", id)
                         .param("token", token)
                         .param("error", error)
@@ -236,14 +223,12 @@ public class JobStore {
     @Transactional
     public boolean cancelled(UUID id, UUID token) {
         return finishAttempt(
-                jdbc.sql(
-                                """
+                jdbc.sql("""
                                 update jobs j set status = 'CANCELLED', lease_owner = null, lease_token = null,
                                     lease_until = null, finished_at = now(), updated_at = now()
                                 where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
                                 returning %s
-                                """
-                                        .formatted(COLUMNS))
+                                """.formatted(COLUMNS))
                         .param("id", id)
                         .param("token", token)
                         .query(rows)
@@ -259,14 +244,12 @@ public class JobStore {
     @Transactional
     public boolean release(UUID id, UUID token) {
         return finishAttempt(
-                jdbc.sql(
-                                """
+                jdbc.sql("""
                                 update jobs j set status = 'QUEUED', attempts = j.attempts - 1, run_at = now(),
                                     lease_owner = null, lease_token = null, lease_until = null, updated_at = now()
                                 where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
                                 returning %s
-                                """
-                                        .formatted(COLUMNS))
+                                """.formatted(COLUMNS))
                         .param("id", id)
                         .param("token", token)
                         .query(rows)
@@ -281,8 +264,7 @@ public class JobStore {
      */
     @Transactional
     public List<Job> reapExpiredLeases() {
-        List<Job> reaped = jdbc.sql(
-                        """
+        List<Job> reaped = jdbc.sql("""
                         update jobs j
                         set status = case when j.cancel_requested then 'CANCELLED'
                                           when j.attempts >= j.max_attempts then 'DEAD' else 'FAILED' end,
@@ -293,15 +275,11 @@ public class JobStore {
                         where j.id in (select id from jobs where status = 'RUNNING' and lease_until < now()
                                        for update skip locked)
                         returning %s
-                        """
-                                .formatted(COLUMNS))
-                .query(rows)
-                .list();
+                        """.formatted(COLUMNS)).query(rows).list();
         for (Job job : reaped) {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             update job_attempts set finished_at = now(), outcome = 'LEASE_EXPIRED', error = :error
-                            where job_id = :id and attempt = :attempt
+                            where job_id = :id and attempt = :attempt and finished_at is null
                             """)
                     .param("id", job.id())
                     .param("attempt", job.attempts())
@@ -318,8 +296,8 @@ public class JobStore {
      */
     @Transactional
     public Optional<Job> cancel(UUID id) {
-        Optional<Job> changed = jdbc.sql(
-                        """
+        Optional<Job> changed =
+                jdbc.sql("""
                         update jobs j
                         set status = case when j.status = 'RUNNING' then 'RUNNING' else 'CANCELLED' end,
                             cancel_requested = (j.status = 'RUNNING'),
@@ -327,11 +305,7 @@ public class JobStore {
                             updated_at = now()
                         where j.id = :id and j.status in ('QUEUED', 'FAILED', 'RUNNING')
                         returning %s
-                        """
-                                .formatted(COLUMNS))
-                .param("id", id)
-                .query(rows)
-                .optional();
+                        """.formatted(COLUMNS)).param("id", id).query(rows).optional();
         changed.filter(job -> job.status() == JobStatus.CANCELLED).ifPresent(updates::publish);
         return changed;
     }
@@ -339,24 +313,21 @@ public class JobStore {
     /** Re-drives a DEAD job from scratch: attempts reset, runnable now. Empty unless it was DEAD. */
     @Transactional
     public Optional<Job> retryDead(UUID id) {
-        Optional<Job> requeued = jdbc.sql(
-                        """
+        Optional<Job> requeued =
+                jdbc.sql("""
                         update jobs j set status = 'QUEUED', attempts = 0, progress = 0, run_at = now(),
                             cancel_requested = false, result = null, finished_at = null, updated_at = now()
                         where j.id = :id and j.status = 'DEAD'
                         returning %s
-                        """
-                                .formatted(COLUMNS))
-                .param("id", id)
-                .query(rows)
-                .optional();
+                        """.formatted(COLUMNS)).param("id", id).query(rows).optional();
         requeued.ifPresent(updates::publish);
         return requeued;
     }
 
     /** How many jobs are in each status (statuses with none are absent). */
     public Map<JobStatus, Long> countByStatus() {
-        return jdbc.sql("select status, count(*) as n from jobs group by status")
+        return jdbc
+                .sql("select status, count(*) as n from jobs group by status")
                 .query((rs, n) -> Map.entry(JobStatus.valueOf(rs.getString("status")), rs.getLong("n")))
                 .list()
                 .stream()
@@ -365,13 +336,10 @@ public class JobStore {
 
     /** Seconds the oldest runnable job has been waiting past its run_at; zero when none waits. */
     public double oldestRunnableAgeSeconds() {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select coalesce(extract(epoch from now() - min(run_at)), 0) from jobs
                         where status in ('QUEUED', 'FAILED') and run_at <= now()
-                        """)
-                .query(Double.class)
-                .single();
+                        """).query(Double.class).single();
     }
 
     private boolean publishIfChanged(Optional<Job> changed) {
@@ -381,10 +349,9 @@ public class JobStore {
 
     private boolean finishAttempt(Optional<Job> changed, String outcome, String error) {
         changed.ifPresent(job -> {
-            jdbc.sql(
-                            """
+            jdbc.sql("""
                             update job_attempts set finished_at = now(), outcome = :outcome, error = :error
-                            where job_id = :id and attempt = :attempt
+                            where job_id = :id and attempt = :attempt and finished_at is null
                             """)
                     .param("id", job.id())
                     .param("attempt", outcome.equals("RELEASED") ? job.attempts() + 1 : job.attempts())

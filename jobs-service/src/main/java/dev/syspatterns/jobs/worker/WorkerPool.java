@@ -92,8 +92,7 @@ public class WorkerPool implements SmartLifecycle {
         leases.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         long reapEvery = config.reapInterval().toMillis();
         leases.scheduleWithFixedDelay(this::reapExpiredLeases, reapEvery, reapEvery, TimeUnit.MILLISECONDS);
-        log.info(
-                "worker pool {} started: concurrency {}, lease {}", processId, config.concurrency(), config.lease());
+        log.info("worker pool {} started: concurrency {}, lease {}", processId, config.concurrency(), config.lease());
     }
 
     @Override
