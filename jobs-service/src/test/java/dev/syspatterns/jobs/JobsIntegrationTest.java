@@ -35,6 +35,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 public @interface JobsIntegrationTest {
 
     String MAIN_WORKER = "main";
-    String LEASE = "2s";
+    String LEASE = "3s";
     long BASE_DELAY_MS = 400;
 }

@@ -107,7 +107,9 @@ public class JobStore {
 
     /**
      * Takes the most urgent runnable job for {@code worker}. SKIP LOCKED lets many workers claim at once without
-     * waiting on each other's rows and without two of them ever taking the same one.
+     * waiting on each other's rows and without two of them ever taking the same one. The lease counts from
+     * clock_timestamp(), not now() (the transaction's start), so time spent publishing the event before commit
+     * does not eat into it.
      */
     @Transactional
     public Optional<Job> claim(String worker, Duration lease) {
@@ -120,7 +122,7 @@ public class JobStore {
                             for update skip locked)
                         update jobs j
                         set status = 'RUNNING', attempts = j.attempts + 1, lease_owner = :worker,
-                            lease_token = :token, lease_until = now() + make_interval(secs => :leaseSeconds),
+                            lease_token = :token, lease_until = clock_timestamp() + make_interval(secs => :leaseSeconds),
                             started_at = coalesce(j.started_at, now()), updated_at = now()
                         from next where j.id = next.id
                         returning %s
@@ -150,7 +152,7 @@ public class JobStore {
      */
     public Optional<Boolean> renewLease(UUID id, UUID token, Duration lease) {
         return jdbc.sql("""
-                        update jobs set lease_until = now() + make_interval(secs => :leaseSeconds)
+                        update jobs set lease_until = clock_timestamp() + make_interval(secs => :leaseSeconds)
                         where id = :id and lease_token = :token and status = 'RUNNING'
                         returning cancel_requested
                         """)

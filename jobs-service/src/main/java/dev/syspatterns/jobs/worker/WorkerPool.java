@@ -182,6 +182,7 @@ public class WorkerPool implements SmartLifecycle {
             }
         } finally {
             inFlight.remove(current);
+            current.finish();
             clearInterrupt();
         }
         sample.stop(Timer.builder("jobs.run.duration")
@@ -271,6 +272,7 @@ public class WorkerPool implements SmartLifecycle {
         final Thread thread;
         volatile Instant renewedAt = Instant.now();
         volatile boolean releasing;
+        private boolean finished;
 
         Running(Job job, JobContext context, Thread thread) {
             this.job = job;
@@ -280,12 +282,26 @@ public class WorkerPool implements SmartLifecycle {
 
         void release() {
             releasing = true;
-            thread.interrupt();
+            interruptWhileRunning();
         }
 
         void loseLease() {
             context.markLeaseLost();
-            thread.interrupt();
+            interruptWhileRunning();
+        }
+
+        /**
+         * The loop thread moves on to its next claim once this job is done; a late interrupt meant for this job
+         * would break that claim's database connection (an interrupted virtual thread closes its socket).
+         */
+        private synchronized void interruptWhileRunning() {
+            if (!finished) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void finish() {
+            finished = true;
         }
     }
 }
