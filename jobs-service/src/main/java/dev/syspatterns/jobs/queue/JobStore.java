@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,63 +181,26 @@ public class JobStore {
 
     @Transactional
     public boolean succeed(UUID id, UUID token, JsonNode result) {
-        return finishAttempt(
-                jdbc.sql("""
-                                update jobs j set status = 'SUCCEEDED', progress = 100, result = cast(:result as jsonb),
-                                    error = null, lease_owner = null, lease_token = null, lease_until = null,
-                                    finished_at = now(), updated_at = now()
-                                where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
-                                returning %s
-                                """.formatted(COLUMNS))
-                        .param("id", id)
-                        .param("token", token)
-                        .param("result", result == null ? null : json.writeValueAsString(result))
-                        .query(rows)
-                        .optional(),
-                "SUCCEEDED",
-                null);
+        Map<String, Object> values = new HashMap<>();
+        values.put("result", result == null ? null : json.writeValueAsString(result));
+        return endLease(id, token, """
+                status = 'SUCCEEDED', progress = 100, result = cast(:result as jsonb), error = null,
+                finished_at = now()""", values, "SUCCEEDED", null);
     }
 
     /** A failed attempt: FAILED to run again after {@code backoff}, or DEAD when it was the last one allowed. */
     @Transactional
     public boolean fail(UUID id, UUID token, String error, Duration backoff) {
-        return finishAttempt(
-                jdbc.sql("""
-                                update jobs j
-                                set status = case when j.attempts >= j.max_attempts then 'DEAD' else 'FAILED' end,
-                                    run_at = now() + make_interval(secs => :backoffSeconds),
-                                    finished_at = case when j.attempts >= j.max_attempts then now() end,
-                                    error = :error, lease_owner = null, lease_token = null, lease_until = null,
-                                    updated_at = now()
-                                where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
-                                returning %s
-                                """.formatted(COLUMNS))
-                        .param("id", id)
-                        .param("token", token)
-                        .param("error", error)
-                        .param("backoffSeconds", seconds(backoff))
-                        .query(rows)
-                        .optional(),
-                "FAILED",
-                error);
+        return endLease(id, token, """
+                status = case when j.attempts >= j.max_attempts then 'DEAD' else 'FAILED' end,
+                run_at = now() + make_interval(secs => :backoffSeconds),
+                finished_at = case when j.attempts >= j.max_attempts then now() end, error = :error""", Map.of("error", error, "backoffSeconds", seconds(backoff)), "FAILED", error);
     }
 
     /** The running job stopped because cancellation was asked for. */
     @Transactional
     public boolean cancelled(UUID id, UUID token) {
-        return finishAttempt(
-                jdbc.sql("""
-                                update jobs j set status = 'CANCELLED', lease_owner = null, lease_token = null,
-                                    lease_until = null, finished_at = now(), updated_at = now()
-                                where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
-                                returning %s
-                                """.formatted(COLUMNS))
-                        .param("id", id)
-                        .param("token", token)
-                        .query(rows)
-                        .optional(),
-                "CANCELLED",
-                null);
+        return endLease(id, token, "status = 'CANCELLED', finished_at = now()", Map.of(), "CANCELLED", null);
     }
 
     /**
@@ -245,19 +209,28 @@ public class JobStore {
      */
     @Transactional
     public boolean release(UUID id, UUID token) {
-        return finishAttempt(
-                jdbc.sql("""
-                                update jobs j set status = 'QUEUED', attempts = j.attempts - 1, run_at = now(),
-                                    lease_owner = null, lease_token = null, lease_until = null, updated_at = now()
-                                where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
-                                returning %s
-                                """.formatted(COLUMNS))
-                        .param("id", id)
-                        .param("token", token)
-                        .query(rows)
-                        .optional(),
-                "RELEASED",
-                null);
+        return endLease(
+                id, token, "status = 'QUEUED', attempts = j.attempts - 1, run_at = now()", Map.of(), "RELEASED", null);
+    }
+
+    /**
+     * Ends the attempt that holds {@code token} with {@code assignments}, clearing the lease. A worker that no
+     * longer holds the lease (it expired and the job was reaped, perhaps claimed again) changes nothing.
+     */
+    private boolean endLease(
+            UUID id, UUID token, String assignments, Map<String, ?> values, String outcome, String error) {
+        Optional<Job> changed = jdbc.sql("""
+                        update jobs j set %s,
+                            lease_owner = null, lease_token = null, lease_until = null, updated_at = now()
+                        where j.id = :id and j.lease_token = :token and j.status = 'RUNNING'
+                        returning %s
+                        """.formatted(assignments, COLUMNS))
+                .param("id", id)
+                .param("token", token)
+                .params(values)
+                .query(rows)
+                .optional();
+        return finishAttempt(changed, outcome, error);
     }
 
     /**
