@@ -3,9 +3,11 @@ package dev.syspatterns.jobs.queue;
 import dev.syspatterns.events.JobUpdated;
 import dev.syspatterns.events.Topics;
 import dev.syspatterns.jobs.JobsProperties;
+import dev.syspatterns.web.problem.ProblemException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +43,22 @@ public class JobUpdatesPublisher {
                     .get(properties.events().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing JobUpdated for " + job.id(), e);
+            throw new JobEventsUnavailable(job, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge JobUpdated for " + job.id(), e);
+            throw new JobEventsUnavailable(job, e);
+        }
+    }
+
+    /** Kafka did not take the event, so the change it reports is rolled back; callers see a 503. */
+    static final class JobEventsUnavailable extends ProblemException {
+
+        JobEventsUnavailable(Job job, Exception cause) {
+            super(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Job events unavailable",
+                    "the JobUpdated event for job " + job.id() + " was not acknowledged by Kafka ("
+                            + cause.getClass().getSimpleName() + "); nothing was changed, try again");
+            initCause(cause);
         }
     }
 }

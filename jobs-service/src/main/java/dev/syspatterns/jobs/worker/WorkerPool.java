@@ -123,16 +123,18 @@ public class WorkerPool implements SmartLifecycle {
 
     private void loop(String worker) {
         while (running) {
-            Optional<Job> claimed;
             try {
-                claimed = store.claim(worker, config.lease());
+                Optional<Job> claimed = store.claim(worker, config.lease());
+                if (claimed.isPresent()) {
+                    run(claimed.get(), worker);
+                    continue;
+                }
             } catch (RuntimeException e) {
-                log.warn("worker {} could not claim a job: {}", worker, e.getMessage());
-                claimed = Optional.empty();
+                // Database or Kafka trouble: a job whose outcome could not be recorded keeps its lease until it
+                // expires, and the reaper makes it runnable again. The loop itself must survive.
+                log.warn("worker {}: {}", worker, e.getMessage());
             }
-            if (claimed.isPresent()) {
-                run(claimed.get(), worker);
-            } else if (!idle()) {
+            if (!idle()) {
                 return;
             }
         }
