@@ -21,6 +21,14 @@ class JobsServiceStartsTest {
     }
 
     @Test
+    void publishesItsApiAsOpenApi() {
+        JobsApi.Response docs = new JobsApi(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/jobs/{id}/cancel")).isTrue();
+    }
+
+    @Test
     void exposesQueueMetricsForPrometheus() {
         JobsApi.Response metrics = new JobsApi(port).get("/actuator/metrics/jobs.queue.depth");
 

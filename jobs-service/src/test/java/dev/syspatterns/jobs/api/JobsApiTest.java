@@ -149,6 +149,14 @@ class JobsApiTest {
     }
 
     @Test
+    void listingByAStatusThatDoesNotExistIsA400Problem() {
+        JobsApi.Response refused = api().get("/api/jobs?status=LOST");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void unknownJobIsA404Problem() {
         JobsApi.Response missing = api().get("/api/jobs/" + UUID.randomUUID());
 
