@@ -2,31 +2,37 @@ package dev.syspatterns.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syspatterns.testsupport.RealInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The service starts against real infrastructure and reports itself ready. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(database = "jobs")
+@JobsIntegrationTest
 class JobsServiceStartsTest {
 
     @Value("${local.server.port}")
     int port;
 
     @Test
-    void startsAndReportsReadiness() throws Exception {
-        HttpResponse<String> readiness = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(readiness.statusCode()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"UP\"");
+    void startsAndReportsReadiness() {
+        JobsApi.Response readiness = new JobsApi(port).get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.body().get("status").stringValue()).isEqualTo("UP");
+    }
+
+    @Test
+    void publishesItsApiAsOpenApi() {
+        JobsApi.Response docs = new JobsApi(port).get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/jobs/{id}/cancel")).isTrue();
+    }
+
+    @Test
+    void exposesQueueMetricsForPrometheus() {
+        JobsApi.Response metrics = new JobsApi(port).get("/actuator/metrics/jobs.queue.depth");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body().toString()).contains("SUCCEEDED", "DEAD", "QUEUED");
     }
 }

@@ -1,0 +1,88 @@
+package dev.syspatterns.jobs.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syspatterns.events.Topics;
+import dev.syspatterns.jobs.JobsApi;
+import dev.syspatterns.jobs.JobsIntegrationTest;
+import dev.syspatterns.testsupport.Infrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every status change and progress step of a job reaches Kafka, keyed by job id, in the order it happened. */
+@JobsIntegrationTest
+class JobUpdatedEventsTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void progressEventsArriveOnKafkaInOrder() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Infrastructure.get().kafka().bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false))) {
+            // given a reader positioned at the end of every partition of the topic
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(Topics.JOB_UPDATED, Duration.ofSeconds(10)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+
+            // when a job with four progress steps runs
+            UUID id = new JobsApi(port)
+                    .submitted("{\"type\":\"demo.sleep\",\"payload\":{\"durationMs\":400,\"steps\":4}}");
+
+            // then its events arrive in order: queued, running, each step, succeeded
+            List<JsonNode> events = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)
+                    && (events.isEmpty()
+                            || !"SUCCEEDED"
+                                    .equals(events.getLast().get("status").stringValue()))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(id.toString())) {
+                        events.add(json.readTree(record.value()));
+                    }
+                }
+            }
+            assertThat(events)
+                    .extracting(e -> e.get("status").stringValue() + " "
+                            + e.get("progress").asInt())
+                    .containsExactly(
+                            "QUEUED 0",
+                            "RUNNING 0",
+                            "RUNNING 25",
+                            "RUNNING 50",
+                            "RUNNING 75",
+                            "RUNNING 100",
+                            "SUCCEEDED 100");
+            assertThat(events).allSatisfy(e -> {
+                assertThat(e.get("channel").stringValue()).isEqualTo("job." + id);
+                assertThat(e.get("type").stringValue()).isEqualTo("demo.sleep");
+            });
+        }
+    }
+}
