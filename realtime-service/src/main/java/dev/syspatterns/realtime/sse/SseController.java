@@ -41,7 +41,11 @@ class SseController {
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
             @RequestParam(required = false) @Min(0) Long since) {
         ChannelName.require(channel);
-        Long resumeAfter = lastEventId != null && !lastEventId.isBlank() ? parseLastEventId(lastEventId) : since;
+        Long resumeAfter = since;
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            // what the browser sends on its own when it reconnects wins over the URL it first opened
+            resumeAfter = parseLastEventId(lastEventId);
+        }
         SseEmitter emitter = new SseEmitter(settings.maxConnectionTime().toMillis());
         Subscription subscription = subscribers.subscribe(channel, resumeAfter, new SseSink(emitter, json, settings));
         emitter.onCompletion(subscription::close);
