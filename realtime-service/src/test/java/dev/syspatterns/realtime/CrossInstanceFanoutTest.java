@@ -218,15 +218,15 @@ class CrossInstanceFanoutTest {
 
     private static ConfigurableApplicationContext start() {
         Infrastructure infra = Infrastructure.get();
+        // Command-line arguments, so they win over application.yml (builder properties are only defaults).
         return new SpringApplicationBuilder(RealtimeApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.data.redis.host=" + infra.redis().host(),
-                        "spring.data.redis.port=" + infra.redis().port(),
-                        "spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
-                        "platform.realtime.history.max-messages=10",
-                        "platform.realtime.presence.heartbeat=1s")
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--spring.data.redis.host=" + infra.redis().host(),
+                        "--spring.data.redis.port=" + infra.redis().port(),
+                        "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
+                        "--platform.realtime.history.max-messages=10",
+                        "--platform.realtime.presence.heartbeat=1s");
     }
 
     private static RealtimeHttp httpOf(ConfigurableApplicationContext context) {
