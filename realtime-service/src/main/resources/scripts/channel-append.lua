@@ -2,21 +2,14 @@
 -- history, atomically, so every instance sees the same offsets and history.
 -- KEYS[1] meta hash (seq, epoch), KEYS[2] history stream (ids "<offset>-0", fields ts, data)
 -- ARGV[1] data json, ARGV[2] max messages, ARGV[3] max age ms, ARGV[4] idle ttl s, ARGV[5] epoch if new
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if redis.call('HSETNX', KEYS[1], 'epoch', ARGV[5]) == 1 then
   -- a new epoch: whatever history is left belongs to a forgotten generation of offsets
   redis.call('DEL', KEYS[2])
 end
 local epoch = redis.call('HGET', KEYS[1], 'epoch')
 local offset = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+local now = trim_by_age(KEYS[2], ARGV[3])
 redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[2], offset .. '-0', 'ts', now, 'data', ARGV[1])
-local cutoff = now - tonumber(ARGV[3])
-while true do
-  local first = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)
-  if #first == 0 or tonumber(first[1][2][2]) >= cutoff then break end
-  redis.call('XDEL', KEYS[2], first[1][1])
-end
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
 return {tostring(offset), epoch, tostring(now)}

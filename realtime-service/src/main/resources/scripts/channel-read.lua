@@ -2,15 +2,8 @@
 -- KEYS[1] meta hash (seq, epoch), KEYS[2] history stream
 -- ARGV[1] since, ARGV[2] max messages returned, ARGV[3] max age ms
 -- Returns seq, epoch, earliest, lost (0/1), then offset, ts, data per message.
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local cutoff = now - tonumber(ARGV[3])
--- age bound holds on reads too, for channels nobody has published to lately
-while true do
-  local first = redis.call('XRANGE', KEYS[2], '-', '+', 'COUNT', 1)
-  if #first == 0 or tonumber(first[1][2][2]) >= cutoff then break end
-  redis.call('XDEL', KEYS[2], first[1][1])
-end
+-- the age bound holds on reads too, for channels nobody has published to lately
+trim_by_age(KEYS[2], ARGV[3])
 local seq = tonumber(redis.call('HGET', KEYS[1], 'seq') or '0')
 local epoch = redis.call('HGET', KEYS[1], 'epoch') or ''
 local earliest = seq + 1

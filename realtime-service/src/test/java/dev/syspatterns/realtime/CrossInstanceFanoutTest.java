@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,8 +36,11 @@ class CrossInstanceFanoutTest {
 
     @BeforeAll
     static void startTwoInstances() throws InterruptedException {
-        instanceA = start();
-        instanceB = start();
+        // A group of this run's own: both instances share it (as deployed instances share realtime-ingest),
+        // and it skips the backlog other teams' tests left on the shared topics since the last run.
+        String ingestGroup = "realtime-ingest-test-" + UUID.randomUUID();
+        instanceA = start(ingestGroup);
+        instanceB = start(ingestGroup);
         a = httpOf(instanceA);
         b = httpOf(instanceB);
         awaitReady(a);
@@ -216,7 +220,7 @@ class CrossInstanceFanoutTest {
         }
     }
 
-    private static ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext start(String ingestGroup) {
         Infrastructure infra = Infrastructure.get();
         // Command-line arguments, so they win over application.yml (builder properties are only defaults).
         return new SpringApplicationBuilder(RealtimeApplication.class)
@@ -226,6 +230,7 @@ class CrossInstanceFanoutTest {
                         "--spring.data.redis.port=" + infra.redis().port(),
                         "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
                         "--platform.realtime.history.max-messages=10",
+                        "--platform.realtime.ingest.group-id=" + ingestGroup,
                         "--platform.realtime.presence.heartbeat=1s");
     }
 

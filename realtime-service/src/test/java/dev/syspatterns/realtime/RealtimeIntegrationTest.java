@@ -11,7 +11,12 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.realtime.subscriber.heartbeat=2s")
+        properties = {
+            "platform.realtime.subscriber.heartbeat=2s",
+            // other teams' services publish to the ingested topics on this shared Kafka: only the
+            // cross-instance test ingests, with a group of its own
+            "platform.realtime.ingest.enabled=false"
+        })
 @RealInfrastructure
 public abstract class RealtimeIntegrationTest {
 

@@ -1,6 +1,9 @@
 package dev.syspatterns.realtime.channel;
 
 import dev.syspatterns.realtime.RealtimeProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class ChannelLog {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> APPEND =
-            RedisScript.of(new ClassPathResource("scripts/channel-append.lua"), List.class);
+    private static final RedisScript<List> APPEND = script("channel-append.lua");
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> READ =
-            RedisScript.of(new ClassPathResource("scripts/channel-read.lua"), List.class);
+    private static final RedisScript<List> READ = script("channel-read.lua");
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
@@ -88,6 +89,19 @@ public class ChannelLog {
     public long latestOffset(String channel) {
         Object seq = redis.opsForHash().get(metaKey(channel), "seq");
         return seq == null ? 0 : Long.parseLong(seq.toString());
+    }
+
+    /** A channel script with the shared prelude in front (Redis scripts cannot include one another). */
+    @SuppressWarnings("rawtypes")
+    private static RedisScript<List> script(String name) {
+        try {
+            String prelude =
+                    new ClassPathResource("scripts/trim-by-age.lua").getContentAsString(StandardCharsets.UTF_8);
+            String body = new ClassPathResource("scripts/" + name).getContentAsString(StandardCharsets.UTF_8);
+            return RedisScript.of(prelude + "\n" + body, List.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load Redis script " + name, e);
+        }
     }
 
     private static List<String> keys(String channel) {
