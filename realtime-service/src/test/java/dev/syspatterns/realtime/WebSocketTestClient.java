@@ -1,0 +1,87 @@
+package dev.syspatterns.realtime;
+
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/** A WebSocket client on the JDK HttpClient that collects the server's JSON frames. */
+public final class WebSocketTestClient implements WebSocket.Listener, AutoCloseable {
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    private volatile Integer closeCode;
+    private WebSocket socket;
+
+    public static WebSocketTestClient connect(RealtimeHttp http) {
+        WebSocketTestClient client = new WebSocketTestClient();
+        client.socket = RealtimeHttp.CLIENT
+                .newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(URI.create(http.wsUri()), client)
+                .join();
+        return client;
+    }
+
+    public void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    /** The next frame of {@code type}, skipping others; fails if none comes in time. */
+    public JsonNode next(String type) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (frame == null) {
+                throw new AssertionError("no '" + type + "' frame arrived (close code " + closeCode + ")");
+            }
+            if (type.equals(frame.path("type").asString())) {
+                return frame;
+            }
+        }
+    }
+
+    /** The next {@code count} frames of {@code type}, skipping others. */
+    public List<JsonNode> next(String type, int count) throws InterruptedException {
+        List<JsonNode> result = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            result.add(next(type));
+        }
+        return result;
+    }
+
+    public Integer closeCode() {
+        return closeCode;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            frames.add(RealtimeHttp.JSON.readTree(partial.toString()));
+            partial.setLength(0);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closeCode = statusCode;
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+}
