@@ -75,6 +75,9 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
 
     abstract String transport();
 
+    @Override
+    public abstract void close();
+
     static String query(String token, long since) {
         return "access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&since=" + since;
     }
