@@ -18,6 +18,12 @@ final class JobProblems {
         }
     }
 
+    static final class NoJobForKey extends ProblemException {
+        NoJobForKey(String key) {
+            super(HttpStatus.NOT_FOUND, "Job not found", "no job was submitted with Idempotency-Key '" + key + "'");
+        }
+    }
+
     static final class UnknownJobType extends ProblemException {
         UnknownJobType(String type, Collection<String> known) {
             super(

@@ -91,6 +91,15 @@ class JobsController {
         return JobView.of(store.find(id).orElseThrow(() -> new JobProblems.JobNotFound(id)));
     }
 
+    /**
+     * The job submitted under an Idempotency-Key. Jobs started by events have one too: a media.process job's key is
+     * its media id, so the uploader can follow the processing of what it uploaded.
+     */
+    @GetMapping("/by-idempotency-key/{key}")
+    JobView byIdempotencyKey(@PathVariable String key) {
+        return JobView.of(store.findByIdempotencyKey(key).orElseThrow(() -> new JobProblems.NoJobForKey(key)));
+    }
+
     @GetMapping("/{id}/attempts")
     List<JobAttempt> attempts(@PathVariable UUID id) {
         store.find(id).orElseThrow(() -> new JobProblems.JobNotFound(id));

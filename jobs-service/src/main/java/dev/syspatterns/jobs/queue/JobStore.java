@@ -68,11 +68,16 @@ public class JobStore {
             updates.publish(inserted.get());
             return new Enqueued(inserted.get(), true);
         }
-        Job existing = jdbc.sql("select j.* from jobs j where j.idempotency_key = :key")
-                .param("key", job.idempotencyKey())
-                .query(rows)
-                .single();
+        Job existing = findByIdempotencyKey(job.idempotencyKey()).orElseThrow();
         return new Enqueued(existing, false);
+    }
+
+    /** The job submitted under this key: how a client finds a job it did not submit itself (media.process). */
+    public Optional<Job> findByIdempotencyKey(String key) {
+        return jdbc.sql("select j.* from jobs j where j.idempotency_key = :key")
+                .param("key", key)
+                .query(rows)
+                .optional();
     }
 
     public Optional<Job> find(UUID id) {

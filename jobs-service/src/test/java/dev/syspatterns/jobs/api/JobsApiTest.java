@@ -61,6 +61,27 @@ class JobsApiTest {
     }
 
     @Test
+    void findsAJobByItsIdempotencyKey() {
+        String key = "report-" + UUID.randomUUID();
+        JobsApi.Response submitted = api().submit("{\"type\":\"demo.sleep\",\"payload\":{\"durationMs\":10}}", key);
+
+        JobsApi.Response found = api().get("/api/jobs/by-idempotency-key/" + key);
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().get("id")).isEqualTo(submitted.body().get("id"));
+        assertThat(found.body().get("type").stringValue()).isEqualTo("demo.sleep");
+    }
+
+    @Test
+    void aKeyNoJobWasSubmittedWithIsA404Problem() {
+        JobsApi.Response missing = api().get("/api/jobs/by-idempotency-key/never-" + UUID.randomUUID());
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.body().get("detail").stringValue()).contains("never-");
+    }
+
+    @Test
     void sameIdempotencyKeyWithADifferentRequestIsRefused() {
         String key = "order-" + UUID.randomUUID();
         api().submit("{\"type\":\"demo.sleep\",\"payload\":{\"durationMs\":10}}", key);

@@ -82,15 +82,16 @@ class MediaProcessingTest {
         kafka.send(Topics.MEDIA_UPLOADED, mediaId, json.writeValueAsString(uploaded))
                 .get();
 
-        // then one media.process job runs to the end
+        // then one media.process job, found under the media id as a client would find it, runs to the end
         UUID jobId = Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> jdbc.sql("select id from jobs where idempotency_key = :key")
-                                .param("key", mediaId)
-                                .query(UUID.class)
-                                .optional()
-                                .orElse(null),
+                        () -> {
+                            JobsApi.Response byKey = new JobsApi(port).get("/api/jobs/by-idempotency-key/" + mediaId);
+                            return byKey.status() == 200
+                                    ? UUID.fromString(byKey.body().get("id").stringValue())
+                                    : null;
+                        },
                         id -> id != null);
         JsonNode job = new JobsApi(port).awaitStatus(jobId, "SUCCEEDED", Duration.ofSeconds(30));
         assertThat(job.get("type").stringValue()).isEqualTo("media.process");
