@@ -32,7 +32,8 @@ final class Gateway {
     String token(String userId) {
         var response = postJson("/api/auth/token", null, Map.of("userId", userId));
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + userId + ": " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException(
+                    "no token for " + userId + ": " + response.statusCode() + " " + response.body());
         }
         return json(response).get("access_token").asString();
     }

@@ -29,7 +29,8 @@ class JobProgressTest {
             List<String> changes = updates
                     .awaitMessage(data -> "SUCCEEDED".equals(data.path("status").asString()), Duration.ofSeconds(60))
                     .stream()
-                    .map(data -> data.get("status").asString() + " " + data.get("progress").asInt())
+                    .map(data -> data.get("status").asString() + " "
+                            + data.get("progress").asInt())
                     .toList();
             assertThat(changes)
                     .containsExactly(

@@ -52,7 +52,9 @@ class PurchaseUnderContentionTest {
         for (Future<Integer> answer : answers) {
             statuses.add(answer.get());
         }
-        assertThat(statuses.stream().filter(s -> s == 201).count()).as("sold: %s", statuses).isEqualTo(STOCK);
+        assertThat(statuses.stream().filter(s -> s == 201).count())
+                .as("sold: %s", statuses)
+                .isEqualTo(STOCK);
         assertThat(statuses.stream().filter(s -> s == 409).count())
                 .as("refused: %s", statuses)
                 .isEqualTo(BUYERS - STOCK);

@@ -96,8 +96,9 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
                     .buildAsync(uri, new Frames())
                     .orTimeout(10, TimeUnit.SECONDS)
                     .join();
-            socket.sendText(Gateway.JSON.writeValueAsString(java.util.Map.of(
-                                    "type", "subscribe", "channel", channel, "since", since)),
+            socket.sendText(
+                            Gateway.JSON.writeValueAsString(
+                                    java.util.Map.of("type", "subscribe", "channel", channel, "since", since)),
                             true)
                     .join();
             JsonNode ack = subscribed.orTimeout(10, TimeUnit.SECONDS).join();
@@ -113,7 +114,9 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
 
         @Override
         public void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null);
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                    .orTimeout(5, TimeUnit.SECONDS)
+                    .exceptionally(e -> null);
             socket.abort();
         }
 
@@ -150,7 +153,8 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
                     .GET()
                     .build();
             response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-            HttpResponse<Stream<String>> opened = response.orTimeout(10, TimeUnit.SECONDS).join();
+            HttpResponse<Stream<String>> opened =
+                    response.orTimeout(10, TimeUnit.SECONDS).join();
             if (opened.statusCode() != 200) {
                 throw new AssertionError("SSE stream of " + channel + " answered " + opened.statusCode());
             }

@@ -47,7 +47,9 @@ class StockChangePushTest {
                         .filter(data -> sku.equals(data.path("sku").asString()))
                         .map(data -> data.get("stock").asLong())
                         .toList();
-                assertThat(stocks).as("stock seen over %s", subscriber.transport()).containsExactly(5L, 3L);
+                assertThat(stocks)
+                        .as("stock seen over %s", subscriber.transport())
+                        .containsExactly(5L, 3L);
             }
         }
     }
