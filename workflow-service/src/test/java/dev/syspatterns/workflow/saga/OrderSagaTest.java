@@ -28,10 +28,15 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +61,7 @@ class OrderSagaTest {
     private final SimulatedShippingProvider shipping = new SimulatedShippingProvider(Duration.ofSeconds(1));
     private final RecordingOrderEvents events = new RecordingOrderEvents();
     private String productId;
+    private String lastWorkflowId;
 
     @BeforeEach
     void startWorker(TestWorkflowEnvironment environment, Worker worker) {
@@ -69,6 +75,21 @@ class OrderSagaTest {
         environment.start();
         productId = newProductId();
         inventory.addProduct(productId, 1_000, 10);
+    }
+
+    /**
+     * With {@code -Dsaga.recordHistories=true} each scenario's history is saved for {@link OrderSagaReplayTest};
+     * re-record after a deliberate, versioned change of the workflow.
+     */
+    @AfterEach
+    void recordHistory(TestInfo test, WorkflowClient client) throws IOException {
+        if (Boolean.getBoolean("saga.recordHistories") && lastWorkflowId != null) {
+            Path file = Path.of(
+                    "src/test/resources/histories",
+                    test.getTestMethod().orElseThrow().getName() + ".json");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, client.fetchHistory(lastWorkflowId).toJson(true));
+        }
     }
 
     @AfterAll
@@ -252,7 +273,8 @@ class OrderSagaTest {
         assertThat(events.updates()).containsSubsequence("RELEASE_STOCK COMPENSATED", "ORDER CANCELLED");
     }
 
-    private static OrderSaga saga(WorkflowClient client, Worker worker, SagaInput order) {
+    private OrderSaga saga(WorkflowClient client, Worker worker, SagaInput order) {
+        lastWorkflowId = OrderSaga.workflowId(order.orderId());
         return client.newWorkflowStub(
                 OrderSaga.class,
                 WorkflowOptions.newBuilder()
