@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -28,6 +29,7 @@ public class InventoryClient {
     private final RestClient http;
     private final JsonMapper json;
 
+    @Autowired
     public InventoryClient(WorkflowProperties properties, JsonMapper json) {
         this(properties.inventory(), json);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Duration slowStepDelay;
 
+    @Autowired
     public SimulatedPaymentProvider(WorkflowProperties properties) {
         this(properties.simulation().slowStepDelay());
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,7 @@ public class SimulatedShippingProvider implements ShippingProvider {
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final Duration slowStepDelay;
 
+    @Autowired
     public SimulatedShippingProvider(WorkflowProperties properties) {
         this(properties.simulation().slowStepDelay());
     }
