@@ -115,11 +115,7 @@ class OrderApiTest {
 
     @Test
     void cancelStopsAWaitingOrderAndUndoesItsReservation() throws Exception {
-        inventory.addProduct(productId, 60_000, 10);
-        String orderId = json(post("/api/orders", order(productId, 2, "tok_ok"), null))
-                .path("orderId")
-                .asString();
-        awaitAwaitingApproval(orderId);
+        String orderId = placeOrderAboveTheApprovalThreshold();
 
         HttpResponse<String> cancel = post("/api/orders/" + orderId + "/cancel", "", null);
 
@@ -134,11 +130,7 @@ class OrderApiTest {
 
     @Test
     void approvalLetsALargeOrderComplete() throws Exception {
-        inventory.addProduct(productId, 60_000, 10);
-        String orderId = json(post("/api/orders", order(productId, 2, "tok_ok"), null))
-                .path("orderId")
-                .asString();
-        awaitAwaitingApproval(orderId);
+        String orderId = placeOrderAboveTheApprovalThreshold();
 
         HttpResponse<String> approve = post("/api/orders/" + orderId + "/approve", "", null);
 
@@ -245,6 +237,16 @@ class OrderApiTest {
                         s -> !s.path("outcome").asString().equals("RUNNING"));
         assertThat(state.path("outcome").asString()).as(state.toString()).isEqualTo(outcome);
         return state;
+    }
+
+    /** 2 x 600.00 is above the 1000.00 threshold: the saga reserves stock and waits for approval. */
+    private String placeOrderAboveTheApprovalThreshold() throws Exception {
+        inventory.addProduct(productId, 60_000, 10);
+        String orderId = json(post("/api/orders", order(productId, 2, "tok_ok"), null))
+                .path("orderId")
+                .asString();
+        awaitAwaitingApproval(orderId);
+        return orderId;
     }
 
     private void awaitAwaitingApproval(String orderId) {
