@@ -20,12 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small real service for the gateway to route to, on a random loopback port: it echoes what it received as
  * JSON (its name, method, path, query, headers, body size), streams Server-Sent Events under {@code .../sse}, answers {@code .../slow} only after six seconds,
+ * {@code .../busy} after half a second (within the response timeout: to hold many calls open at once),
  * and echoes WebSocket messages on {@code /ws/realtime}.
  */
 public final class UpstreamStub {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration SLOW = Duration.ofSeconds(6);
+    private static final Duration BUSY = Duration.ofMillis(500);
 
     private final String name;
     private final DisposableServer server;
@@ -66,6 +68,10 @@ public final class UpstreamStub {
         }
         if (request.path().endsWith("slow")) {
             return Mono.delay(SLOW).then(response.sendString(Mono.just("late")).then());
+        }
+        if (request.path().endsWith("busy")) {
+            return Mono.delay(BUSY)
+                    .then(response.sendString(Mono.just(name + " busy")).then());
         }
         if (request.path().endsWith("sse")) {
             return streamEvents(response);

@@ -6,7 +6,13 @@ import dev.syspatterns.gateway.GatewayIntegrationTest;
 import dev.syspatterns.gateway.UpstreamStub;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest extends GatewayIntegrationTest {
@@ -48,6 +54,38 @@ class CircuitBreakerTest extends GatewayIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
         assertThat((String) UpstreamStub.parse(response.body()).get("detail")).contains("circuit is open");
+    }
+
+    @Test
+    void manyConcurrentCallsToAHealthyServiceAreAllRelayed() throws Exception {
+        // given: 100 users at once (each with its own rate-limit bucket) on a service that takes a moment to answer;
+        // the breaker must not cap concurrency (Spring Cloud CircuitBreaker's default bulkhead allowed 25, refused the
+        // rest with 503 and its refusals then opened the circuit; issue 9's 100 concurrent buyers met exactly that)
+        List<String> tokens =
+                IntStream.range(0, 100).mapToObj(i -> tokenFor(newUser())).toList();
+
+        // when
+        var start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String token : tokens) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return get("/api/orders/busy", token);
+                }));
+            }
+            start.countDown();
+        }
+
+        // then
+        List<String> notRelayed = new ArrayList<>();
+        for (var answer : answers) {
+            HttpResponse<String> response = answer.get();
+            if (response.statusCode() != 200) {
+                notRelayed.add(response.statusCode() + " " + response.body());
+            }
+        }
+        assertThat(notRelayed).isEmpty();
     }
 
     @Test
