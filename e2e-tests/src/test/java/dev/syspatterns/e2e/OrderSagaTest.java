@@ -89,16 +89,12 @@ class OrderSagaTest {
     /** The product's stock levels as its channel reported them, until one equals {@code last}. */
     private static List<Long> stocksOf(JsonNode product, RealtimeSubscriber channel, long last) {
         String sku = product.get("sku").asString();
-        return channel
-                .awaitMessage(
+        return RealtimeSubscriber.stockLevels(
+                channel.awaitMessage(
                         data -> sku.equals(data.path("sku").asString())
                                 && data.path("stock").asLong() == last
-                                && !"CREATED"
-                                        .equalsIgnoreCase(data.path("reason").asString()),
-                        Duration.ofSeconds(20))
-                .stream()
-                .filter(data -> sku.equals(data.path("sku").asString()))
-                .map(data -> data.get("stock").asLong())
-                .toList();
+                                && !"CREATED".equals(data.path("reason").asString()),
+                        Duration.ofSeconds(20)),
+                sku);
     }
 }

@@ -2,6 +2,7 @@ package dev.syspatterns.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +32,16 @@ class PurchaseUnderContentionTest {
 
         // when all of them buy one unit at the same moment
         var start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         try (var buyers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (String token : tokens) {
                 answers.add(buyers.submit(() -> {
                     start.await();
                     return gateway.postJson(
-                                    "/api/inventory/products/" + productId + "/purchases",
-                                    token,
-                                    Map.of("quantity", 1, "strategy", "PESSIMISTIC"),
-                                    Map.of("Idempotency-Key", UUID.randomUUID().toString()))
-                            .statusCode();
+                            "/api/inventory/products/" + productId + "/purchases",
+                            token,
+                            Map.of("quantity", 1, "strategy", "PESSIMISTIC"),
+                            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
                 }));
             }
             start.countDown();
@@ -49,9 +49,15 @@ class PurchaseUnderContentionTest {
 
         // then exactly 20 are sold, every other buyer is told there is no stock, and none is left
         List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> answer : answers) {
-            statuses.add(answer.get());
+        List<String> unexpected = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get();
+            statuses.add(response.statusCode());
+            if (response.statusCode() != 201 && response.statusCode() != 409) {
+                unexpected.add(response.statusCode() + " " + response.headers().map() + " " + response.body());
+            }
         }
+        assertThat(unexpected).as("answers other than sold or out of stock").isEmpty();
         assertThat(statuses.stream().filter(s -> s == 201).count())
                 .as("sold: %s", statuses)
                 .isEqualTo(STOCK);

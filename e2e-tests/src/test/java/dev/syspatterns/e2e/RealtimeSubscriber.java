@@ -78,8 +78,18 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
     @Override
     public abstract void close();
 
-    static String query(String token, long since) {
-        return "access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&since=" + since;
+    /** The stock levels of one product in these StockChanged messages, once per version (delivery is at least once). */
+    static List<Long> stockLevels(List<JsonNode> messages, String sku) {
+        return messages.stream()
+                .filter(data -> sku.equals(data.path("sku").asString()))
+                .collect(java.util.stream.Collectors.toMap(
+                        data -> data.get("version").asLong(),
+                        data -> data.get("stock").asLong(),
+                        (first, again) -> first,
+                        java.util.LinkedHashMap::new))
+                .values()
+                .stream()
+                .toList();
     }
 
     static final class OverWebSocket extends RealtimeSubscriber {
@@ -89,8 +99,8 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
 
         OverWebSocket(HttpClient http, String token, String channel, long since) {
             super(channel);
-            URI uri = URI.create("ws://" + Gateway.BASE.getAuthority() + "/ws/realtime?"
-                    + query(token, since).replaceFirst("&since=.*", ""));
+            URI uri = URI.create("ws://" + Gateway.BASE.getAuthority() + "/ws/realtime?access_token="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8));
             socket = http.newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(5))
                     .buildAsync(uri, new Frames())
@@ -147,8 +157,9 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
 
         OverSse(HttpClient http, String token, String channel, long since) {
             super(channel);
-            HttpRequest request = HttpRequest.newBuilder(Gateway.BASE.resolve(
-                            "/api/realtime/channels/" + channel + "/stream?" + query(token, since)))
+            HttpRequest request = HttpRequest.newBuilder(
+                            Gateway.BASE.resolve("/api/realtime/channels/" + channel + "/stream?access_token="
+                                    + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&since=" + since))
                     .header("Accept", "text/event-stream")
                     .GET()
                     .build();

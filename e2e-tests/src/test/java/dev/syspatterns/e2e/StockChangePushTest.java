@@ -38,15 +38,12 @@ class StockChangePushTest {
 
             // then both see this product's stock go from 5 to 3, in that order
             for (RealtimeSubscriber subscriber : List.of(webSocket, sse)) {
-                List<Long> stocks = subscriber
-                        .awaitMessage(
+                List<Long> stocks = RealtimeSubscriber.stockLevels(
+                        subscriber.awaitMessage(
                                 data -> sku.equals(data.path("sku").asString())
                                         && data.path("stock").asLong() == 3,
-                                Duration.ofSeconds(20))
-                        .stream()
-                        .filter(data -> sku.equals(data.path("sku").asString()))
-                        .map(data -> data.get("stock").asLong())
-                        .toList();
+                                Duration.ofSeconds(20)),
+                        sku);
                 assertThat(stocks)
                         .as("stock seen over %s", subscriber.transport())
                         .containsExactly(5L, 3L);
