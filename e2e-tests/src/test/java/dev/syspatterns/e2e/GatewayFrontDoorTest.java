@@ -65,10 +65,21 @@ class GatewayFrontDoorTest {
             responses.add(answer.get());
         }
         long passed = responses.stream().filter(r -> r.statusCode() == 200).count();
+        // The limiter lets a request through when Redis does not answer in time (the gateway's fail-open choice,
+        // marked X-RateLimit-Remaining: -1); only the ones the bucket admitted count against it.
+        long admittedByTheBucket = responses.stream()
+                .filter(r -> r.statusCode() == 200)
+                .filter(r -> !r.headers()
+                        .firstValue("X-RateLimit-Remaining")
+                        .orElse("")
+                        .equals("-1"))
+                .count();
         List<HttpResponse<String>> limited =
                 responses.stream().filter(r -> r.statusCode() == 429).toList();
         assertThat(passed + limited.size()).as("every answer is 200 or 429").isEqualTo(requests);
-        assertThat(passed).isBetween(1L, BURST + (long) Math.ceil(seconds * REPLENISH_PER_SECOND));
+        assertThat(admittedByTheBucket)
+                .as("admitted by the bucket (%d passed in all)", passed)
+                .isBetween(1L, BURST + (long) Math.ceil(seconds * REPLENISH_PER_SECOND));
         assertThat(limited).isNotEmpty().allSatisfy(r -> {
             assertThat(r.headers().firstValue("Retry-After").map(Integer::parseInt))
                     .hasValueSatisfying(retryAfter -> assertThat(retryAfter).isPositive());
