@@ -22,41 +22,48 @@ class OrderSagaTest {
 
     @Test
     void aCompletedOrderKeepsItsStockReservedInInventory() {
-        // given a product with 10 units
-        String token = gateway.token(Gateway.unique("e2e-customer"));
-        var catalog = new Catalog(gateway, token);
-        JsonNode product = catalog.newProduct(STOCK, 250);
+        // when an order for 3 of 10 units is paid with a card that works and shipped to an address that works
+        Placed placed = placeOrderForANewProduct("tok_visa", STOCK - ORDERED);
 
-        try (var stockChanges = RealtimeSubscriber.sse(gateway.client(), token, "product." + product.get("id"), 0)) {
-            // when an order for 3 of them is paid with a card that works and shipped to an address that works
-            JsonNode order = placeAndAwaitOutcome(token, product, "tok_visa", "1 Example Street, Vienna");
-
-            // then the saga completed, undid nothing, and inventory holds 3 units less
-            assertThat(order.get("outcome").asString()).as(order.toString()).isEqualTo("COMPLETED");
-            assertThat(order.get("compensationsRun")).as(order.toString()).isEmpty();
-            assertThat(catalog.stockSettlingAt(product.get("id").asLong(), STOCK - ORDERED))
-                    .isEqualTo(STOCK - ORDERED);
-            assertThat(stocksOf(product, stockChanges, STOCK - ORDERED)).containsExactly(10L, 7L);
-        }
+        // then the saga completed, undid nothing, and inventory holds 3 units less
+        assertThat(placed.outcome()).as(placed.order().toString()).isEqualTo("COMPLETED");
+        assertThat(placed.order().get("compensationsRun"))
+                .as(placed.order().toString())
+                .isEmpty();
+        assertThat(placed.finalStock()).isEqualTo(STOCK - ORDERED);
+        assertThat(placed.stockLevels()).containsExactly(10L, 7L);
     }
 
     @Test
     void anOrderWhosePaymentIsDeclinedGivesItsStockBack() {
-        // given a product with 10 units
+        // when an order for 3 of 10 units is paid with the card workflow-service's simulated provider declines
+        Placed placed = placeOrderForANewProduct("tok_decline", STOCK);
+
+        // then the saga compensated: the 3 units were reserved, then released, and all 10 are back
+        assertThat(placed.outcome()).as(placed.order().toString()).isEqualTo("COMPENSATED");
+        assertThat(placed.order().get("compensationsRun"))
+                .as(placed.order().toString())
+                .isNotEmpty();
+        assertThat(placed.finalStock()).isEqualTo(STOCK);
+        assertThat(placed.stockLevels()).containsExactly(10L, 7L, 10L);
+    }
+
+    /** The saga's final state, the product's stock once settled, and the stock levels its channel reported. */
+    private record Placed(JsonNode order, long finalStock, List<Long> stockLevels) {
+        String outcome() {
+            return order.get("outcome").asString();
+        }
+    }
+
+    /** Given a new product with 10 units, orders 3 of them and waits for the saga's outcome. */
+    private Placed placeOrderForANewProduct(String paymentToken, long expectedStock) {
         String token = gateway.token(Gateway.unique("e2e-customer"));
         var catalog = new Catalog(gateway, token);
         JsonNode product = catalog.newProduct(STOCK, 250);
-
         try (var stockChanges = RealtimeSubscriber.sse(gateway.client(), token, "product." + product.get("id"), 0)) {
-            // when an order for 3 of them is paid with the card workflow-service's simulated provider declines
-            JsonNode order = placeAndAwaitOutcome(token, product, "tok_decline", "1 Example Street, Vienna");
-
-            // then the saga compensated: the 3 units were reserved, then released, and all 10 are back
-            assertThat(order.get("outcome").asString()).as(order.toString()).isEqualTo("COMPENSATED");
-            assertThat(order.get("compensationsRun")).as(order.toString()).isNotEmpty();
-            assertThat(catalog.stockSettlingAt(product.get("id").asLong(), STOCK))
-                    .isEqualTo(STOCK);
-            assertThat(stocksOf(product, stockChanges, STOCK)).containsExactly(10L, 7L, 10L);
+            JsonNode order = placeAndAwaitOutcome(token, product, paymentToken, "1 Example Street, Vienna");
+            long finalStock = catalog.stockSettlingAt(product.get("id").asLong(), expectedStock);
+            return new Placed(order, finalStock, stocksOf(product, stockChanges, expectedStock));
         }
     }
 
