@@ -1,5 +1,6 @@
 package dev.syspatterns.bench;
 
+import dev.syspatterns.bench.contention.ContentionBenchmark;
 import dev.syspatterns.bench.proximity.KnnIndexBenchmark;
 import dev.syspatterns.bench.writes.BufferedWritesBenchmark;
 import dev.syspatterns.bench.writes.WriteBatchingBenchmark;
@@ -11,6 +12,10 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static List<Benchmark> all() {
-        return List.of(new KnnIndexBenchmark(), new WriteBatchingBenchmark(), new BufferedWritesBenchmark());
+        return List.of(
+                new KnnIndexBenchmark(),
+                new WriteBatchingBenchmark(),
+                new BufferedWritesBenchmark(),
+                new ContentionBenchmark());
     }
 }

@@ -49,6 +49,16 @@ public record Platform(String host) {
         return db;
     }
 
+    /**
+     * A read-only connection to a service's own database on the primary, to check the service's answers
+     * against what it committed. Benchmarks never write there.
+     */
+    public Connection serviceDatabase(String name) throws SQLException {
+        Connection db = connect(name);
+        db.setReadOnly(true);
+        return db;
+    }
+
     private Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":5432/" + database, DB_USER, DB_PASSWORD);
     }
