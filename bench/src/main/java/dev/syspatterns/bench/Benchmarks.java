@@ -1,7 +1,9 @@
 package dev.syspatterns.bench;
 
 import dev.syspatterns.bench.contention.ContentionBenchmark;
+import dev.syspatterns.bench.gateway.GatewayOverheadBenchmark;
 import dev.syspatterns.bench.proximity.KnnIndexBenchmark;
+import dev.syspatterns.bench.reads.ReadScalingBenchmark;
 import dev.syspatterns.bench.writes.BufferedWritesBenchmark;
 import dev.syspatterns.bench.writes.WriteBatchingBenchmark;
 import java.util.List;
@@ -16,6 +18,8 @@ public final class Benchmarks {
                 new KnnIndexBenchmark(),
                 new WriteBatchingBenchmark(),
                 new BufferedWritesBenchmark(),
-                new ContentionBenchmark());
+                new ContentionBenchmark(),
+                new ReadScalingBenchmark(),
+                new GatewayOverheadBenchmark());
     }
 }
