@@ -1,5 +1,6 @@
 package dev.syspatterns.bench;
 
+import dev.syspatterns.bench.blobs.BlobUploadBenchmark;
 import dev.syspatterns.bench.contention.ContentionBenchmark;
 import dev.syspatterns.bench.gateway.GatewayOverheadBenchmark;
 import dev.syspatterns.bench.proximity.KnnIndexBenchmark;
@@ -20,6 +21,7 @@ public final class Benchmarks {
                 new BufferedWritesBenchmark(),
                 new ContentionBenchmark(),
                 new ReadScalingBenchmark(),
-                new GatewayOverheadBenchmark());
+                new GatewayOverheadBenchmark(),
+                new BlobUploadBenchmark());
     }
 }
