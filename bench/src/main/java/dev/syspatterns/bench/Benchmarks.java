@@ -3,8 +3,10 @@ package dev.syspatterns.bench;
 import dev.syspatterns.bench.blobs.BlobUploadBenchmark;
 import dev.syspatterns.bench.contention.ContentionBenchmark;
 import dev.syspatterns.bench.gateway.GatewayOverheadBenchmark;
+import dev.syspatterns.bench.jobs.JobThroughputBenchmark;
 import dev.syspatterns.bench.proximity.KnnIndexBenchmark;
 import dev.syspatterns.bench.reads.ReadScalingBenchmark;
+import dev.syspatterns.bench.realtime.RealtimeDeliveryBenchmark;
 import dev.syspatterns.bench.writes.BufferedWritesBenchmark;
 import dev.syspatterns.bench.writes.WriteBatchingBenchmark;
 import java.util.List;
@@ -22,6 +24,8 @@ public final class Benchmarks {
                 new ContentionBenchmark(),
                 new ReadScalingBenchmark(),
                 new GatewayOverheadBenchmark(),
-                new BlobUploadBenchmark());
+                new BlobUploadBenchmark(),
+                new JobThroughputBenchmark(),
+                new RealtimeDeliveryBenchmark());
     }
 }

@@ -89,6 +89,21 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + limit + ": " + tail());
     }
 
+    /** Asks the instance's JVM for a full GC (jcmd), so a heap reading afterwards counts live objects only. */
+    public void gc() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        String.valueOf(process.pid()),
+                        "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+            throw new IllegalStateException("jcmd GC.run on " + name + " did not finish");
+        }
+    }
+
     private String tail() throws IOException {
         try (Stream<String> lines = Files.lines(log)) {
             List<String> all = lines.toList();
@@ -123,7 +138,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException(
                             "no " + service + "-service jar in " + target.toAbsolutePath() + ": build it first"));
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalStateException("no " + target.toAbsolutePath() + ": build " + service + "-service first", e);
+            throw new IllegalStateException(
+                    "no " + target.toAbsolutePath() + ": build " + service + "-service first", e);
         }
     }
 

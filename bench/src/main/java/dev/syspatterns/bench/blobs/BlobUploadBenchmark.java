@@ -60,8 +60,7 @@ public final class BlobUploadBenchmark implements Benchmark {
         List<String> checks = new ArrayList<>();
 
         Measurement naive;
-        try (NaiveUploadService service =
-                        new NaiveUploadService((body, n) -> uploadThroughPlan(http, media, body, n));
+        try (NaiveUploadService service = new NaiveUploadService((body, n) -> uploadThroughPlan(http, media, body, n));
                 ByteCountingProxy wire = new ByteCountingProxy(service.uri())) {
             String[] mediaId = new String[1];
             String[] sent = new String[1];
@@ -144,9 +143,7 @@ public final class BlobUploadBenchmark implements Benchmark {
                     stored.headers().firstValue("ETag").orElseThrow()));
         }
         String id = plan.get("mediaId").asString();
-        Http.expect(
-                200,
-                http.postJson(media.resolve(plan.get("completeUrl").asString()), Map.of("parts", parts)));
+        Http.expect(200, http.postJson(media.resolve(plan.get("completeUrl").asString()), Map.of("parts", parts)));
         return id;
     }
 
@@ -180,6 +177,10 @@ public final class BlobUploadBenchmark implements Benchmark {
         }
         checks.add(variant + ": downloaded again through a presigned GET, " + size + " bytes, SHA-256 identical ("
                 + sha256.substring(0, 16) + "...)");
-        Http.expect(204, http.send(HttpRequest.newBuilder(media.resolve("/api/media/" + id)).DELETE().build()));
+        Http.expect(
+                204,
+                http.send(HttpRequest.newBuilder(media.resolve("/api/media/" + id))
+                        .DELETE()
+                        .build()));
     }
 }

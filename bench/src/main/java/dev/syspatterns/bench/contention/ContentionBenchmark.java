@@ -69,7 +69,8 @@ public final class ContentionBenchmark implements Benchmark {
                     List<Long> ids = new ArrayList<>();
                     for (int p = 0; p < count; p++) {
                         int stock = purchases / count + (p < purchases % count ? 1 : 0);
-                        ids.add(create(http, inventory, "bench-" + run + "-" + strategy + "-" + level + "-" + p, stock));
+                        ids.add(create(
+                                http, inventory, "bench-" + run + "-" + strategy + "-" + level + "-" + p, stock));
                     }
                     Measurement m = purchase(http, metrics, inventory, strategy, level, ids, purchases, clients);
                     for (int p = 0; p < count; p++) {
@@ -81,7 +82,8 @@ public final class ContentionBenchmark implements Benchmark {
                     measurements.add(m);
                 }
                 checks.add(level + " contention: every strategy sold exactly the " + purchases + " units it confirmed ("
-                        + "confirmed == stock decrease == purchase rows for each of " + (level.equals("low") ? products : 1)
+                        + "confirmed == stock decrease == purchase rows for each of "
+                        + (level.equals("low") ? products : 1)
                         + " products), stock ended at 0, and one more purchase was refused with 409");
             }
             measurements.add(unprotected(http, db, inventory, run, purchases, clients, checks));
@@ -114,8 +116,8 @@ public final class ContentionBenchmark implements Benchmark {
             int clients) {
         AtomicInteger clientRetries = new AtomicInteger();
         double conflictsBefore = metrics.sum("inventory_optimistic_conflicts_total");
-        Measurement m = Load.measure(
-                strategy + ", " + level + " contention", purchases, clients, Duration.ofMinutes(3), i -> {
+        Measurement m =
+                Load.measure(strategy + ", " + level + " contention", purchases, clients, Duration.ofMinutes(3), i -> {
                     long id = ids.get(i % ids.size());
                     String key = UUID.randomUUID().toString();
                     for (int attempt = 1; ; attempt++) {
@@ -145,15 +147,16 @@ public final class ContentionBenchmark implements Benchmark {
             throws SQLException {
         int stock = purchases * 2;
         long id = create(http, inventory, "bench-" + run + "-NONE-high", stock);
-        Measurement m = Load.measure("NONE (unprotected), high contention", purchases, clients, Duration.ofMinutes(3), i -> {
-            Http.expect(
-                    201,
-                    http.postJson(
-                            inventory.resolve("/api/inventory/products/" + id + "/purchases"),
-                            Map.of("quantity", 1, "strategy", "NONE"),
-                            "Idempotency-Key",
-                            UUID.randomUUID().toString()));
-        });
+        Measurement m =
+                Load.measure("NONE (unprotected), high contention", purchases, clients, Duration.ofMinutes(3), i -> {
+                    Http.expect(
+                            201,
+                            http.postJson(
+                                    inventory.resolve("/api/inventory/products/" + id + "/purchases"),
+                                    Map.of("quantity", 1, "strategy", "NONE"),
+                                    "Idempotency-Key",
+                                    UUID.randomUUID().toString()));
+                });
         int decrease = stock - stock(db, id);
         int lost = purchases - decrease;
         checks.add("NONE (shown, not a baseline): " + purchases + " sales confirmed but the stock fell by " + decrease
@@ -167,16 +170,22 @@ public final class ContentionBenchmark implements Benchmark {
                         http.postJson(
                                 inventory.resolve("/api/inventory/products"),
                                 Map.of(
-                                        "sku", sku,
-                                        "name", "Bench item " + sku,
-                                        "description", "contention benchmark",
-                                        "priceCents", 100,
-                                        "stock", stock))))
+                                        "sku",
+                                        sku,
+                                        "name",
+                                        "Bench item " + sku,
+                                        "description",
+                                        "contention benchmark",
+                                        "priceCents",
+                                        100,
+                                        "stock",
+                                        stock))))
                 .get("id")
                 .asLong();
     }
 
-    private static void verify(Connection db, long id, int initial, int confirmed, String strategy) throws SQLException {
+    private static void verify(Connection db, long id, int initial, int confirmed, String strategy)
+            throws SQLException {
         int left = stock(db, id);
         long rows;
         long units;

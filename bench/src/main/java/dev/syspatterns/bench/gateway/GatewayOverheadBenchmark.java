@@ -51,11 +51,16 @@ public final class GatewayOverheadBenchmark implements Benchmark {
                         http.postJson(
                                 inventory.resolve("/api/inventory/products"),
                                 Map.of(
-                                        "sku", "bench-gateway-" + run,
-                                        "name", "Gateway bench",
-                                        "description", "read through the gateway and directly",
-                                        "priceCents", 500,
-                                        "stock", 7))))
+                                        "sku",
+                                        "bench-gateway-" + run,
+                                        "name",
+                                        "Gateway bench",
+                                        "description",
+                                        "read through the gateway and directly",
+                                        "priceCents",
+                                        500,
+                                        "stock",
+                                        7))))
                 .get("id")
                 .asLong();
         String path = "/api/inventory/products/" + id;
@@ -65,8 +70,7 @@ public final class GatewayOverheadBenchmark implements Benchmark {
             tokens.add(Http.json(Http.expect(
                             200,
                             http.postJson(
-                                    gateway.resolve("/api/auth/token"),
-                                    Map.of("userId", "bench-" + run + "-" + u))))
+                                    gateway.resolve("/api/auth/token"), Map.of("userId", "bench-" + run + "-" + u))))
                     .get("access_token")
                     .asString());
         }
@@ -76,19 +80,19 @@ public final class GatewayOverheadBenchmark implements Benchmark {
             Http.expect(200, http.get(gateway.resolve(path), "Authorization", "Bearer " + tokens.get(i % users)));
         }
 
-        Measurement direct = Load.measure("direct to inventory-service", requests, clients, Duration.ofMinutes(3), i -> {
-            same(expected, Http.expect(200, http.get(inventory.resolve(path))));
-        });
-        AtomicInteger tagged = new AtomicInteger();
-        Measurement viaGateway = Load.measure(
-                "through the gateway", requests, clients, Duration.ofMinutes(3), i -> {
-                    HttpResponse<String> r = http.get(
-                            gateway.resolve(path), "Authorization", "Bearer " + tokens.get(i % users));
-                    same(expected, Http.expect(200, r));
-                    if (r.headers().firstValue("X-Request-Id").isPresent()) {
-                        tagged.incrementAndGet();
-                    }
+        Measurement direct =
+                Load.measure("direct to inventory-service", requests, clients, Duration.ofMinutes(3), i -> {
+                    same(expected, Http.expect(200, http.get(inventory.resolve(path))));
                 });
+        AtomicInteger tagged = new AtomicInteger();
+        Measurement viaGateway = Load.measure("through the gateway", requests, clients, Duration.ofMinutes(3), i -> {
+            HttpResponse<String> r =
+                    http.get(gateway.resolve(path), "Authorization", "Bearer " + tokens.get(i % users));
+            same(expected, Http.expect(200, r));
+            if (r.headers().firstValue("X-Request-Id").isPresent()) {
+                tagged.incrementAndGet();
+            }
+        });
         if (tagged.get() != viaGateway.operations()) {
             throw new IllegalStateException(
                     (viaGateway.operations() - tagged.get()) + " answers through the gateway had no X-Request-Id");

@@ -59,10 +59,10 @@ public final class ReadScalingBenchmark implements Benchmark {
         Map<String, AtomicInteger> total = new ConcurrentHashMap<>();
 
         Sources s1 = new Sources();
-        Measurement primary = Load.measure(
-                "database, primary (cache MISS)", reads, clients, Duration.ofMinutes(3), i -> {
-                    HttpResponse<String> r = read(
-                            http, inventory, forPrimary.get(i), STOCK, "X-Write-Position", UNREACHED_POSITION);
+        Measurement primary =
+                Load.measure("database, primary (cache MISS)", reads, clients, Duration.ofMinutes(3), i -> {
+                    HttpResponse<String> r =
+                            read(http, inventory, forPrimary.get(i), STOCK, "X-Write-Position", UNREACHED_POSITION);
                     expectHeader(r, "X-Cache", "MISS");
                     expectHeader(r, "X-Read-Source", "primary");
                     s1.count(r);
@@ -81,8 +81,8 @@ public final class ReadScalingBenchmark implements Benchmark {
             s3.count(r);
         });
         Sources s4 = new Sources();
-        Measurement ryw = Load.measure(
-                "purchase, then read-your-writes read", reads, clients, Duration.ofMinutes(3), i -> {
+        Measurement ryw =
+                Load.measure("purchase, then read-your-writes read", reads, clients, Duration.ofMinutes(3), i -> {
                     long id = forReplica.get(i);
                     HttpResponse<String> bought = Http.expect(
                             201,
@@ -93,7 +93,8 @@ public final class ReadScalingBenchmark implements Benchmark {
                                     UUID.randomUUID().toString()));
                     String position = bought.headers()
                             .firstValue("X-Write-Position")
-                            .orElseThrow(() -> new IllegalStateException("a purchase answered without X-Write-Position"));
+                            .orElseThrow(
+                                    () -> new IllegalStateException("a purchase answered without X-Write-Position"));
                     s4.count(read(http, inventory, id, STOCK - 1, "X-Write-Position", position));
                 });
 
@@ -102,7 +103,8 @@ public final class ReadScalingBenchmark implements Benchmark {
                 + "purchase returned the bought stock (" + (STOCK - 1) + "), never the stale one");
         checks.add("forced reads were answered by the primary, fresh products missed the cache, warmed ones hit it");
         for (Sources s : List.of(s1, s2, s3, s4)) {
-            s.counts.forEach((k, v) -> total.computeIfAbsent(k, x -> new AtomicInteger()).addAndGet(v.get()));
+            s.counts.forEach(
+                    (k, v) -> total.computeIfAbsent(k, x -> new AtomicInteger()).addAndGet(v.get()));
         }
         int all = total.values().stream().mapToInt(AtomicInteger::get).sum();
         checks.add(String.format(
@@ -141,7 +143,8 @@ public final class ReadScalingBenchmark implements Benchmark {
     }
 
     private static HttpResponse<String> read(Http http, URI inventory, long id, int stock, String... headers) {
-        HttpResponse<String> r = Http.expect(200, http.get(inventory.resolve("/api/inventory/products/" + id), headers));
+        HttpResponse<String> r =
+                Http.expect(200, http.get(inventory.resolve("/api/inventory/products/" + id), headers));
         JsonNode product = Http.json(r);
         if (product.get("id").asLong() != id || product.get("stock").asInt() != stock) {
             throw new IllegalStateException("product " + id + " read as " + r.body() + " (expected stock " + stock
@@ -154,24 +157,35 @@ public final class ReadScalingBenchmark implements Benchmark {
     private static void expectHeader(HttpResponse<String> r, String header, String value) {
         String actual = r.headers().firstValue(header).orElse("(none)");
         if (!actual.equalsIgnoreCase(value)) {
-            throw new IllegalStateException(r.request().uri() + " answered " + header + ": " + actual + ", expected " + value);
+            throw new IllegalStateException(
+                    r.request().uri() + " answered " + header + ": " + actual + ", expected " + value);
         }
     }
 
     private static List<Long> create(Http http, URI inventory, String prefix, int count, int clients) {
         Long[] ids = new Long[count];
-        Load.measure("create products", count, clients, Duration.ofMinutes(3), i -> ids[i] = Http.json(Http.expect(
-                        201,
-                        http.postJson(
-                                inventory.resolve("/api/inventory/products"),
-                                Map.of(
-                                        "sku", "bench-reads-" + prefix + "-" + i,
-                                        "name", "Bench read " + i,
-                                        "description", "reads benchmark",
-                                        "priceCents", 250,
-                                        "stock", STOCK))))
-                .get("id")
-                .asLong());
+        Load.measure(
+                "create products",
+                count,
+                clients,
+                Duration.ofMinutes(3),
+                i -> ids[i] = Http.json(Http.expect(
+                                201,
+                                http.postJson(
+                                        inventory.resolve("/api/inventory/products"),
+                                        Map.of(
+                                                "sku",
+                                                "bench-reads-" + prefix + "-" + i,
+                                                "name",
+                                                "Bench read " + i,
+                                                "description",
+                                                "reads benchmark",
+                                                "priceCents",
+                                                250,
+                                                "stock",
+                                                STOCK))))
+                        .get("id")
+                        .asLong());
         return List.of(ids);
     }
 }
