@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -108,10 +107,11 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
         }
         checks.add("every subscriber of every transport received each of the " + messages
                 + " messages exactly once, in publish order (offsets consecutive, payload sequence intact)");
-        checks.add(scale == Scale.FULL
-                ? "published on the platform's instance (8081), received on a second instance started for the run: "
-                        + "every message crossed the Kafka fan-out"
-                : "SMOKE: published and received on the platform's instance (8081); FULL uses a second instance");
+        checks.add(
+                scale == Scale.FULL
+                        ? "published on the platform's instance (8081), received on a second instance started for the run: "
+                                + "every message crossed the Kafka fan-out"
+                        : "SMOKE: published and received on the platform's instance (8081); FULL uses a second instance");
         return new Result(name(), question(), scale, measurements, checks);
     }
 
@@ -183,11 +183,16 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                         requests.incrementAndGet();
                         yield null;
                     }
-                    case SSE -> () -> sse(receiver, channel, r, messages, latency, delivered, requests, failure, finished);
-                    case LONG_POLL -> () -> poll(
-                            receiver, channel, start, r, messages, latency, delivered, requests, failure, finished, true);
-                    case SHORT_POLL -> () -> poll(
-                            receiver, channel, start, r, messages, latency, delivered, requests, failure, finished, false);
+                    case SSE ->
+                        () -> sse(receiver, channel, r, messages, latency, delivered, requests, failure, finished);
+                    case LONG_POLL ->
+                        () -> poll(
+                                receiver, channel, start, r, messages, latency, delivered, requests, failure, finished,
+                                true);
+                    case SHORT_POLL ->
+                        () -> poll(
+                                receiver, channel, start, r, messages, latency, delivered, requests, failure, finished,
+                                false);
                 };
                 if (subscriber != null) {
                     loops.execute(subscriber);
@@ -205,9 +210,11 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
             }
             if (!done.await(60, TimeUnit.SECONDS) || failure.get() != null) {
                 if (failure.get() != null) {
-                    throw new IllegalStateException(transport.label + ": " + failure.get().getMessage(), failure.get());
+                    throw new IllegalStateException(
+                            transport.label + ": " + failure.get().getMessage(), failure.get());
                 }
-                long short_ = received.stream().filter(x -> x.count() < messages).count();
+                long short_ =
+                        received.stream().filter(x -> x.count() < messages).count();
                 throw new IllegalStateException(transport.label + ": " + short_ + " of " + n
                         + " subscribers did not get all " + messages + " messages within 60 s");
             }
@@ -218,6 +225,7 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
             }
             return new Measurement(transport.label, delivered.get(), seconds, latency, Map.of())
                     .withNote("subscribers", n)
+                    .withNote("messages", messages + ", one every " + spacingMs + " ms")
                     .withNote(
                             "HTTP requests per delivered message",
                             String.format(Locale.ROOT, "%.3f", requests.get() / (double) delivered.get()))
@@ -293,7 +301,8 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                             try {
                                 JsonNode frame = Http.JSON.readTree(text.toString());
                                 String type = frame.get("type").asString();
-                                if (type.equals("message") && frame.get("data").get("seq").asInt() >= 0) {
+                                if (type.equals("message")
+                                        && frame.get("data").get("seq").asInt() >= 0) {
                                     r.record(frame, latency, delivered, now);
                                     if (r.count() == messages) {
                                         finished.run();
@@ -386,9 +395,7 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
             }
             while (r.count() < messages) {
                 long since = r.count() == 0 ? start : r.lastOffset();
-                String path = longPoll
-                        ? "/poll?since=" + since + "&timeoutSeconds=20"
-                        : "/messages?since=" + since;
+                String path = longPoll ? "/poll?since=" + since + "&timeoutSeconds=20" : "/messages?since=" + since;
                 requests.incrementAndGet();
                 HttpResponse<String> response = client.send(
                         HttpRequest.newBuilder(receiver.resolve("/api/realtime/channels/" + channel + path))
