@@ -56,6 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+        // a harness stopped from outside (Ctrl-C, timeout) must not leave the instance running
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new ServiceProcess(service + ":" + port, process, log, port);
     }
 

@@ -77,10 +77,10 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
     @Override
     public Result run(Scale scale, Platform platform) throws Exception {
         Map<Transport, Integer> subscribers = Map.of(
-                Transport.WEBSOCKET, scale.pick(5, 2000),
-                Transport.SSE, scale.pick(5, 2000),
-                Transport.LONG_POLL, scale.pick(5, 1000),
-                Transport.SHORT_POLL, scale.pick(5, 500));
+                Transport.WEBSOCKET, scale.pick(5, 50),
+                Transport.SSE, scale.pick(5, 1000),
+                Transport.LONG_POLL, scale.pick(5, 200),
+                Transport.SHORT_POLL, scale.pick(5, 300));
         int messages = scale.pick(5, 20);
         long spacingMs = scale.pick(200, 250);
         URI publisher = platform.service("realtime");
