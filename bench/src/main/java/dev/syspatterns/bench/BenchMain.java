@@ -14,7 +14,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         Scale scale = Scale.FULL;
-        Path out = Path.of(System.getProperty("bench.results", "bench/results"));
+        String results = System.getProperty("bench.results");
         List<String> names = new ArrayList<>();
         for (String arg : args) {
             if (arg.equals("--smoke")) {
@@ -23,6 +23,8 @@ public final class BenchMain {
                 names.add(arg);
             }
         }
+        // Smoke runs prove a benchmark works; only full runs may replace the committed results.
+        Path out = Path.of(results != null ? results : scale == Scale.SMOKE ? "bench/target/bench-smoke" : "bench/results");
         List<Benchmark> chosen = Benchmarks.all().stream()
                 .filter(b -> names.isEmpty() || names.contains(b.name()))
                 .toList();

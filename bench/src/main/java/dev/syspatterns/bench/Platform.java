@@ -49,6 +49,27 @@ public record Platform(String host) {
         return db;
     }
 
+    /** Drops the benchmark's own scratch database (never a service's) so a run starts from nothing. */
+    public void dropScratchDatabase(String name) throws SQLException {
+        if (!name.startsWith("bench_")) {
+            throw new IllegalArgumentException("only bench_ scratch databases are dropped, not " + name);
+        }
+        try (Connection admin = connect("postgres");
+                Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    /**
+     * A read-only connection to a service's own database on the primary, to check the service's answers
+     * against what it committed. Benchmarks never write there.
+     */
+    public Connection serviceDatabase(String name) throws SQLException {
+        Connection db = connect(name);
+        db.setReadOnly(true);
+        return db;
+    }
+
     private Connection connect(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + host + ":5432/" + database, DB_USER, DB_PASSWORD);
     }

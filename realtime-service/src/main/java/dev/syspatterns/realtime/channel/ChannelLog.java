@@ -41,14 +41,28 @@ public class ChannelLog {
 
     /** Assigns the channel's next offset to {@code data} (serialized JSON) and keeps it in history. */
     public ChannelMessage append(String channel, JsonNode data, String serializedData) {
+        return append(channel, data, serializedData, null);
+    }
+
+    /**
+     * As {@link #append(String, JsonNode, String)}, once per {@code sourceId} (e.g. an ingested record's
+     * topic/partition/offset): the same source again returns the message it already became, with its offset,
+     * so a redelivered event is not published twice. The check and the append are one atomic script.
+     */
+    public ChannelMessage append(String channel, JsonNode data, String serializedData, String sourceId) {
+        List<String> keys = List.of(
+                metaKey(channel),
+                logKey(channel),
+                sourceId == null ? metaKey(channel) : "realtime:{" + channel + "}:source:" + sourceId);
         List<?> result = redis.execute(
                 APPEND,
-                keys(channel),
+                keys,
                 serializedData,
                 Integer.toString(history.maxMessages()),
                 Long.toString(history.maxAge().toMillis()),
                 Long.toString(Math.max(1, history.idleTtl().toSeconds())),
-                UUID.randomUUID().toString().substring(0, 8));
+                UUID.randomUUID().toString().substring(0, 8),
+                sourceId == null ? "" : "1");
         return new ChannelMessage(
                 channel,
                 (String) result.get(1),
@@ -105,7 +119,11 @@ public class ChannelLog {
     }
 
     private static List<String> keys(String channel) {
-        return List.of(metaKey(channel), "realtime:{" + channel + "}:log");
+        return List.of(metaKey(channel), logKey(channel));
+    }
+
+    private static String logKey(String channel) {
+        return "realtime:{" + channel + "}:log";
     }
 
     // The hash tag keeps a channel's keys in one slot, so the scripts also run on Redis Cluster.

@@ -48,13 +48,21 @@ public class MessagePublisher {
      * @param source who published, for metrics: {@code http}, {@code websocket}, or the ingested topic
      */
     public ChannelMessage publish(String channel, JsonNode data, String source) {
+        return publish(channel, data, source, null);
+    }
+
+    /**
+     * As {@link #publish(String, JsonNode, String)}, at most once per {@code sourceId}: a redelivered source
+     * record yields the message it already became (sent to the fan-out again, which subscribers drop by offset).
+     */
+    public ChannelMessage publish(String channel, JsonNode data, String source, String sourceId) {
         ChannelName.require(channel);
         String serialized = json.writeValueAsString(data);
         int size = serialized.getBytes(StandardCharsets.UTF_8).length;
         if (size > maxPayloadBytes) {
             throw new PayloadTooLarge(size, maxPayloadBytes);
         }
-        ChannelMessage message = channelLog.append(channel, data, serialized);
+        ChannelMessage message = channelLog.append(channel, data, serialized, sourceId);
         kafka.send(topic, channel, json.writeValueAsString(message)).whenComplete((result, failure) -> {
             if (failure != null) {
                 // The message is in history: pollers and reconnecting clients still get it, and live

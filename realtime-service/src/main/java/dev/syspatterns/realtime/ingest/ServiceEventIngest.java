@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * names, with the event JSON as the data. Realtime stays generic: it needs no class per event.
  *
  * <p>All instances share one consumer group, so each event is ingested once, not once per instance; the
- * fan-out then reaches subscribers on every instance. Delivery is at least once: an instance that dies
- * between publishing and committing may ingest an event twice (under a new offset).
+ * fan-out then reaches subscribers on every instance. Kafka delivers at least once (a rebalance or a crash
+ * between publishing and committing hands a record over again), so the sequencer remembers each record's
+ * topic/partition/offset and a redelivered record becomes the same message, never a second one.
  */
 @Component
 class ServiceEventIngest {
@@ -83,7 +84,8 @@ class ServiceEventIngest {
             return;
         }
         try {
-            publisher.publish(channel.asString(), event, record.topic());
+            String sourceId = record.topic() + "/" + record.partition() + "/" + record.offset();
+            publisher.publish(channel.asString(), event, record.topic(), sourceId);
         } catch (PayloadTooLarge e) {
             skip(record, e.getMessage());
         }

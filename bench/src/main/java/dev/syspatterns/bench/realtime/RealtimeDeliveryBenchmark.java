@@ -1,0 +1,424 @@
+package dev.syspatterns.bench.realtime;
+
+import dev.syspatterns.bench.Benchmark;
+import dev.syspatterns.bench.Http;
+import dev.syspatterns.bench.Measurement;
+import dev.syspatterns.bench.Platform;
+import dev.syspatterns.bench.Prometheus;
+import dev.syspatterns.bench.Result;
+import dev.syspatterns.bench.Scale;
+import dev.syspatterns.bench.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Delivery from publish to subscriber per transport: WebSocket, SSE, long poll, short poll every second.
+ * Messages are published on one realtime-service instance (the platform's, 8081) and received from another
+ * (FULL: an instance this benchmark starts itself; SMOKE: the same instance, to stay within seconds), so every
+ * message crosses Kafka's fan-out. Each message carries the harness's send time; latency is publish -> receive
+ * on one clock.
+ *
+ * <p>Also counted: HTTP requests per delivered message (upgrade or stream open, every poll), and (FULL, on the
+ * instance started here) heap per open connection: live heap after a forced GC with the connections open minus
+ * before, divided by their number. Correct means every subscriber got every message exactly once, in order.
+ */
+public final class RealtimeDeliveryBenchmark implements Benchmark {
+
+    private enum Transport {
+        WEBSOCKET("WebSocket"),
+        SSE("SSE"),
+        LONG_POLL("long poll"),
+        SHORT_POLL("short poll (1 s)");
+
+        final String label;
+
+        Transport(String label) {
+            this.label = label;
+        }
+    }
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
+
+    @Override
+    public String name() {
+        return "realtime";
+    }
+
+    @Override
+    public String question() {
+        return "How long does a published message take to reach subscribers on another instance over WebSocket, SSE, "
+                + "long polling and short polling (1 s), how many HTTP requests does each delivery cost, and how much "
+                + "memory does an open connection hold?";
+    }
+
+    @Override
+    public Result run(Scale scale, Platform platform) throws Exception {
+        Map<Transport, Integer> subscribers = Map.of(
+                Transport.WEBSOCKET, scale.pick(5, 50),
+                Transport.SSE, scale.pick(5, 1000),
+                Transport.LONG_POLL, scale.pick(5, 200),
+                Transport.SHORT_POLL, scale.pick(5, 300));
+        int messages = scale.pick(5, 20);
+        long spacingMs = scale.pick(200, 250);
+        URI publisher = platform.service("realtime");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Measurement> measurements = new ArrayList<>();
+        List<String> checks = new ArrayList<>();
+        ServiceProcess second = null;
+        try {
+            URI receiver = publisher;
+            if (scale == Scale.FULL) {
+                second = ServiceProcess.start("realtime", List.of("--platform.realtime.ingest.enabled=false"))
+                        .awaitReady(Duration.ofMinutes(4));
+                receiver = second.uri();
+            }
+            for (Transport t : Transport.values()) {
+                int n = subscribers.get(t);
+                String channel = "bench." + run + "." + t.name().toLowerCase(Locale.ROOT);
+                measurements.add(deliver(t, n, messages, spacingMs, channel, publisher, receiver, second));
+            }
+        } finally {
+            if (second != null) {
+                second.close();
+            }
+        }
+        checks.add("every subscriber of every transport received each of the " + messages
+                + " messages exactly once, in publish order (offsets consecutive, payload sequence intact)");
+        checks.add(
+                scale == Scale.FULL
+                        ? "published on the platform's instance (8081), received on a second instance started for the run: "
+                                + "every message crossed the Kafka fan-out"
+                        : "SMOKE: published and received on the platform's instance (8081); FULL uses a second instance");
+        return new Result(name(), question(), scale, measurements, checks);
+    }
+
+    /** What one subscriber has seen; {@code record} throws on a duplicate, a gap or a reordering. */
+    private static final class Received {
+        private int next;
+        private long lastOffset;
+
+        synchronized void record(JsonNode message, Histogram latency, AtomicLong delivered, long receivedAt) {
+            JsonNode data = message.get("data");
+            int seq = data.get("seq").asInt();
+            long offset = message.get("offset").asLong();
+            if (seq != next || (lastOffset != 0 && offset != lastOffset + 1)) {
+                throw new IllegalStateException("expected message " + next + " after offset " + lastOffset + ", got "
+                        + seq + " at offset " + offset);
+            }
+            next++;
+            lastOffset = offset;
+            latency.recordValue(Math.max(1, (receivedAt - data.get("sentAt").asLong()) / 1_000));
+            delivered.incrementAndGet();
+        }
+
+        synchronized int count() {
+            return next;
+        }
+
+        synchronized long lastOffset() {
+            return lastOffset;
+        }
+    }
+
+    private Measurement deliver(
+            Transport transport,
+            int n,
+            int messages,
+            long spacingMs,
+            String channel,
+            URI publisher,
+            URI receiver,
+            ServiceProcess instance)
+            throws Exception {
+        Http http = new Http();
+        Histogram latency = new ConcurrentHistogram(3);
+        AtomicLong delivered = new AtomicLong();
+        AtomicLong requests = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Received> received = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            received.add(new Received());
+        }
+        // a first message makes the channel exist, so polls have an offset to start after
+        publish(http, publisher, channel, -1);
+        long start = Http.json(Http.expect(
+                        200, http.get(receiver.resolve("/api/realtime/channels/" + channel + "/messages?since=0"))))
+                .get("latestOffset")
+                .asLong();
+
+        Double heapBefore = heap(instance);
+        List<AutoCloseable> open = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(n);
+        ExecutorService loops = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (int i = 0; i < n; i++) {
+                Received r = received.get(i);
+                Runnable finished = done::countDown;
+                Runnable subscriber = switch (transport) {
+                    case WEBSOCKET -> {
+                        open.add(webSocket(receiver, channel, r, messages, latency, delivered, failure, finished));
+                        requests.incrementAndGet();
+                        yield null;
+                    }
+                    case SSE ->
+                        () -> sse(receiver, channel, r, messages, latency, delivered, requests, failure, finished);
+                    case LONG_POLL ->
+                        () -> poll(
+                                receiver, channel, start, r, messages, latency, delivered, requests, failure, finished,
+                                true);
+                    case SHORT_POLL ->
+                        () -> poll(
+                                receiver, channel, start, r, messages, latency, delivered, requests, failure, finished,
+                                false);
+                };
+                if (subscriber != null) {
+                    loops.execute(subscriber);
+                }
+            }
+            awaitSubscribed(http, transport, receiver, channel, n);
+            String memory = "n/a";
+            if (heapBefore != null && transport != Transport.SHORT_POLL) {
+                memory = String.format(Locale.ROOT, "%.1f", (heap(instance) - heapBefore) / 1024 / n);
+            }
+            long t0 = System.nanoTime();
+            for (int k = 0; k < messages; k++) {
+                publish(http, publisher, channel, k);
+                Thread.sleep(spacingMs);
+            }
+            if (!done.await(60, TimeUnit.SECONDS) || failure.get() != null) {
+                if (failure.get() != null) {
+                    throw new IllegalStateException(
+                            transport.label + ": " + failure.get().getMessage(), failure.get());
+                }
+                long short_ =
+                        received.stream().filter(x -> x.count() < messages).count();
+                throw new IllegalStateException(transport.label + ": " + short_ + " of " + n
+                        + " subscribers did not get all " + messages + " messages within 60 s");
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (delivered.get() != (long) n * messages) {
+                throw new IllegalStateException(
+                        transport.label + ": " + delivered.get() + " deliveries, expected " + (long) n * messages);
+            }
+            return new Measurement(transport.label, delivered.get(), seconds, latency, Map.of())
+                    .withNote("subscribers", n)
+                    .withNote("messages", messages + ", one every " + spacingMs + " ms")
+                    .withNote(
+                            "HTTP requests per delivered message",
+                            String.format(Locale.ROOT, "%.3f", requests.get() / (double) delivered.get()))
+                    .withNote("heap KiB per connection", memory);
+        } finally {
+            loops.shutdownNow();
+            for (AutoCloseable c : open) {
+                c.close();
+            }
+            loops.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void publish(Http http, URI publisher, String channel, int seq) {
+        Http.expect(
+                202,
+                http.postJson(
+                        publisher.resolve("/api/realtime/channels/" + channel + "/messages"),
+                        Map.of("data", Map.of("seq", seq, "sentAt", System.nanoTime()))));
+    }
+
+    /** Streams and sockets count in presence once subscribed; polls are ready as soon as they are sent. */
+    private static void awaitSubscribed(Http http, Transport transport, URI receiver, String channel, int n)
+            throws InterruptedException {
+        if (transport == Transport.LONG_POLL || transport == Transport.SHORT_POLL) {
+            Thread.sleep(1000);
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            int here = Http.json(Http.expect(
+                            200, http.get(receiver.resolve("/api/realtime/channels/" + channel + "/presence"))))
+                    .get("onThisInstance")
+                    .asInt();
+            if (here >= n) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(transport.label + ": " + here + " of " + n + " subscribed after 90 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private Double heap(ServiceProcess instance) throws Exception {
+        if (instance == null) {
+            return null;
+        }
+        instance.gc();
+        return new Prometheus(new Http(), instance.uri()).sum("jvm_memory_used_bytes", "area=\"heap\"");
+    }
+
+    private AutoCloseable webSocket(
+            URI receiver,
+            String channel,
+            Received r,
+            int messages,
+            Histogram latency,
+            AtomicLong delivered,
+            AtomicReference<Throwable> failure,
+            Runnable finished) {
+        URI ws = URI.create("ws://" + receiver.getHost() + ":" + receiver.getPort() + "/ws/realtime");
+        WebSocket socket = client.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(30))
+                .buildAsync(ws, new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            long now = System.nanoTime();
+                            try {
+                                JsonNode frame = Http.JSON.readTree(text.toString());
+                                String type = frame.get("type").asString();
+                                if (type.equals("message")
+                                        && frame.get("data").get("seq").asInt() >= 0) {
+                                    r.record(frame, latency, delivered, now);
+                                    if (r.count() == messages) {
+                                        finished.run();
+                                    }
+                                } else if (!type.equals("message") && !type.equals("subscribed")) {
+                                    throw new IllegalStateException("unexpected frame " + text);
+                                }
+                            } catch (RuntimeException e) {
+                                failure.compareAndSet(null, e);
+                            }
+                            text.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                })
+                .join();
+        socket.sendText("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"}", true)
+                .join();
+        return () -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+                .orTimeout(5, TimeUnit.SECONDS)
+                .exceptionally(e -> null)
+                .join();
+    }
+
+    private void sse(
+            URI receiver,
+            String channel,
+            Received r,
+            int messages,
+            Histogram latency,
+            AtomicLong delivered,
+            AtomicLong requests,
+            AtomicReference<Throwable> failure,
+            Runnable finished) {
+        try {
+            requests.incrementAndGet();
+            HttpResponse<java.util.stream.Stream<String>> response = client.send(
+                    HttpRequest.newBuilder(receiver.resolve("/api/realtime/channels/" + channel + "/stream"))
+                            .header("Accept", "text/event-stream")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("SSE answered " + response.statusCode());
+            }
+            try (var lines = response.body()) {
+                String event = "message";
+                var it = lines.iterator();
+                while (it.hasNext() && r.count() < messages) {
+                    String line = it.next();
+                    if (line.startsWith("event:")) {
+                        event = line.substring(6).trim();
+                    } else if (line.startsWith("data:") && event.equals("message")) {
+                        long now = System.nanoTime();
+                        JsonNode message = Http.JSON.readTree(line.substring(5).trim());
+                        if (message.get("data").get("seq").asInt() >= 0) {
+                            r.record(message, latency, delivered, now);
+                        }
+                    } else if (line.isEmpty()) {
+                        event = "message";
+                    }
+                }
+            }
+            if (r.count() == messages) {
+                finished.run();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private void poll(
+            URI receiver,
+            String channel,
+            long start,
+            Received r,
+            int messages,
+            Histogram latency,
+            AtomicLong delivered,
+            AtomicLong requests,
+            AtomicReference<Throwable> failure,
+            Runnable finished,
+            boolean longPoll) {
+        try {
+            if (!longPoll) {
+                // clients poll on their own schedules, not in lockstep
+                Thread.sleep((long) (Math.random() * 1000));
+            }
+            while (r.count() < messages) {
+                long since = r.count() == 0 ? start : r.lastOffset();
+                String path = longPoll ? "/poll?since=" + since + "&timeoutSeconds=20" : "/messages?since=" + since;
+                requests.incrementAndGet();
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(receiver.resolve("/api/realtime/channels/" + channel + path))
+                                .timeout(Duration.ofSeconds(40))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                long now = System.nanoTime();
+                if (response.statusCode() == 200) {
+                    for (JsonNode message : Http.JSON.readTree(response.body()).get("messages")) {
+                        r.record(message, latency, delivered, now);
+                    }
+                } else if (response.statusCode() != 204) {
+                    throw new IllegalStateException("poll answered " + response.statusCode() + ": " + response.body());
+                }
+                if (!longPoll && r.count() < messages) {
+                    Thread.sleep(1000);
+                }
+            }
+            finished.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+}
