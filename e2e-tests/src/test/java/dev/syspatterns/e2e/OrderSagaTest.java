@@ -101,7 +101,7 @@ class OrderSagaTest {
                         data -> sku.equals(data.path("sku").asString())
                                 && data.path("stock").asLong() == last
                                 && !"CREATED".equals(data.path("reason").asString()),
-                        Duration.ofSeconds(20)),
+                        Duration.ofSeconds(60)),
                 sku);
     }
 }

@@ -36,13 +36,14 @@ class StockChangePushTest {
                     Map.of("Idempotency-Key", UUID.randomUUID().toString()));
             assertThat(purchase.statusCode()).as(purchase.body()).isEqualTo(201);
 
-            // then both see this product's stock go from 5 to 3, in that order
+            // then both see this product's stock go from 5 to 3, in that order (the wait allows for a consumer-group
+            // rebalance in realtime-service's ingest when an instance has just joined or left)
             for (RealtimeSubscriber subscriber : List.of(webSocket, sse)) {
                 List<Long> stocks = RealtimeSubscriber.stockLevels(
                         subscriber.awaitMessage(
                                 data -> sku.equals(data.path("sku").asString())
                                         && data.path("stock").asLong() == 3,
-                                Duration.ofSeconds(20)),
+                                Duration.ofSeconds(60)),
                         sku);
                 assertThat(stocks)
                         .as("stock seen over %s", subscriber.transport())
