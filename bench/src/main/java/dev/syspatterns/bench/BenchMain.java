@@ -24,7 +24,8 @@ public final class BenchMain {
             }
         }
         // Smoke runs prove a benchmark works; only full runs may replace the committed results.
-        Path out = Path.of(results != null ? results : scale == Scale.SMOKE ? "bench/target/bench-smoke" : "bench/results");
+        Path out = Path.of(
+                results != null ? results : scale == Scale.SMOKE ? "bench/target/bench-smoke" : "bench/results");
         List<Benchmark> chosen = Benchmarks.all().stream()
                 .filter(b -> names.isEmpty() || names.contains(b.name()))
                 .toList();

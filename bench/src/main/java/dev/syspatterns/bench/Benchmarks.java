@@ -5,6 +5,7 @@ import dev.syspatterns.bench.contention.ContentionBenchmark;
 import dev.syspatterns.bench.gateway.GatewayOverheadBenchmark;
 import dev.syspatterns.bench.jobs.JobThroughputBenchmark;
 import dev.syspatterns.bench.proximity.KnnIndexBenchmark;
+import dev.syspatterns.bench.proximity.LiveDriversBenchmark;
 import dev.syspatterns.bench.reads.ReadScalingBenchmark;
 import dev.syspatterns.bench.realtime.RealtimeDeliveryBenchmark;
 import dev.syspatterns.bench.writes.BufferedWritesBenchmark;
@@ -19,6 +20,7 @@ public final class Benchmarks {
     public static List<Benchmark> all() {
         return List.of(
                 new KnnIndexBenchmark(),
+                new LiveDriversBenchmark(),
                 new WriteBatchingBenchmark(),
                 new BufferedWritesBenchmark(),
                 new ContentionBenchmark(),
