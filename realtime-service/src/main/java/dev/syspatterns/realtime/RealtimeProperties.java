@@ -74,14 +74,16 @@ public record RealtimeProperties(
 
     /**
      * @param publishAllowed whether clients may publish over the socket
-     * @param maxFrameBytes the largest frame the container accepts; larger ones close the socket (1009)
+     * @param maxFrameBytes the largest frame the container accepts; larger ones close the socket (1009). Tomcat
+     *     allocates a text buffer of this many chars for every open socket, so it is the main memory cost
+     *     per connection: keep it a little above max-payload-bytes, not far above
      * @param sendTimeLimit a send that blocks this long on a stuck client closes its socket
      * @param sendBufferBytes bytes queued for one socket before it is closed as too slow
      * @param allowedOrigins origins browsers may open the socket from
      */
     public record WebSocket(
             @DefaultValue("true") boolean publishAllowed,
-            @DefaultValue("262144") @Min(1024) int maxFrameBytes,
+            @DefaultValue("98304") @Min(1024) int maxFrameBytes,
             @DefaultValue("10s") @NotNull Duration sendTimeLimit,
             @DefaultValue("1048576") @Min(1024) int sendBufferBytes,
             @DefaultValue("*") @NotEmpty List<String> allowedOrigins) {}

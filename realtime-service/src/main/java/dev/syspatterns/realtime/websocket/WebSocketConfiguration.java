@@ -34,7 +34,8 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
-        container.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
+        // The protocol is JSON text: a small binary buffer, since Tomcat allocates both per open socket.
+        container.setMaxBinaryMessageBufferSize(8 * 1024);
         return container;
     }
 }
