@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
+import dev.syspatterns.inventory.StoredStock;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +33,7 @@ class ReservationApiTest {
     }
 
     private int stock() {
-        return jdbc.sql("select stock from product where id = ?")
-                .param(productId)
-                .query(Integer.class)
-                .single();
+        return StoredStock.of(jdbc, productId);
     }
 
     private InventoryApi.Reply reserve(String reservationId, long product, int quantity) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
+import dev.syspatterns.inventory.StoredStock;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,7 @@ class PurchaseApiTest {
     }
 
     private int stock() {
-        return jdbc.sql("select stock from product where id = ?")
-                .param(productId)
-                .query(Integer.class)
-                .single();
+        return StoredStock.of(jdbc, productId);
     }
 
     private long purchases() {

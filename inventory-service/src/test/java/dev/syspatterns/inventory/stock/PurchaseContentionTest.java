@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
+import dev.syspatterns.inventory.StoredStock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,7 @@ class PurchaseContentionTest {
     }
 
     private int stockOf(long productId) {
-        return jdbc.sql("select stock from product where id = ?")
-                .param(productId)
-                .query(Integer.class)
-                .single();
+        return StoredStock.of(jdbc, productId);
     }
 
     private long purchasesOf(long productId) {
