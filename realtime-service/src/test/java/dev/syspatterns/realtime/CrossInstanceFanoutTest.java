@@ -43,8 +43,8 @@ class CrossInstanceFanoutTest {
         instanceB = start(ingestGroup);
         a = httpOf(instanceA);
         b = httpOf(instanceB);
-        awaitReady(a);
-        awaitReady(b);
+        a.awaitReady(Duration.ofSeconds(60));
+        b.awaitReady(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -236,15 +236,5 @@ class CrossInstanceFanoutTest {
 
     private static RealtimeHttp httpOf(ConfigurableApplicationContext context) {
         return new RealtimeHttp(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
-    }
-
-    private static void awaitReady(RealtimeHttp http) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!http.ready()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("instance never became ready");
-            }
-            Thread.sleep(100);
-        }
     }
 }

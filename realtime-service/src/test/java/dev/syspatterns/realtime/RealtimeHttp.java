@@ -84,6 +84,20 @@ public final class RealtimeHttp {
         }
     }
 
+    /**
+     * Waits until readiness says UP: the fan-out consumer positions itself on a thread of its own after the
+     * context has started, so a freshly started instance is briefly (and rightly) not ready.
+     */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("instance at " + base + " never became ready within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package dev.syspatterns.realtime;
 
 import dev.syspatterns.testsupport.RealInfrastructure;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,12 +29,6 @@ public abstract class RealtimeIntegrationTest {
     @BeforeEach
     void connectToInstance() throws InterruptedException {
         http = new RealtimeHttp(port);
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!http.ready()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("instance never became ready");
-            }
-            Thread.sleep(100);
-        }
+        http.awaitReady(Duration.ofSeconds(60));
     }
 }
