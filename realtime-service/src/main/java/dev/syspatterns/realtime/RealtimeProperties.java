@@ -74,9 +74,9 @@ public record RealtimeProperties(
 
     /**
      * @param publishAllowed whether clients may publish over the socket
-     * @param maxFrameBytes the largest frame the container accepts; larger ones close the socket (1009). Tomcat
-     *     allocates a text buffer of this many chars for every open socket, so it is the main memory cost
-     *     per connection: keep it a little above max-payload-bytes, not far above
+     * @param maxFrameBytes the largest client frame (in characters) assembled; larger ones close the socket
+     *     (1009). Held only while such a frame arrives, never per idle socket: keep it a little above
+     *     max-payload-bytes so an oversized payload gets an error frame rather than a closed socket
      * @param sendTimeLimit a send that blocks this long on a stuck client closes its socket
      * @param sendBufferBytes bytes queued for one socket before it is closed as too slow
      * @param allowedOrigins origins browsers may open the socket from

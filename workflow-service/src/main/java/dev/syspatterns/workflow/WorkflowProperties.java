@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param inventory where inventory-service answers and how long to wait for it
  * @param saga timeouts, retries and the approval rule every new saga is started with
  * @param simulation the built-in payment and shipping providers' demo knobs
+ * @param worker how the saga's Temporal worker polls
  */
 @ConfigurationProperties(prefix = "platform.workflow")
 @Validated
@@ -25,7 +26,8 @@ public record WorkflowProperties(
         @DefaultValue("order-saga") @NotBlank String taskQueue,
         @DefaultValue @Valid Inventory inventory,
         @DefaultValue @Valid Saga saga,
-        @DefaultValue @Valid Simulation simulation) {
+        @DefaultValue @Valid Simulation simulation,
+        @DefaultValue @Valid Worker worker) {
 
     /** inventory-service over HTTP. */
     public record Inventory(
@@ -48,4 +50,12 @@ public record WorkflowProperties(
 
     /** How long the simulated providers stall for the "slow" failure triggers. */
     public record Simulation(@DefaultValue("30s") @NotNull Duration slowStepDelay) {}
+
+    /**
+     * @param stickyExecution whether a worker asks for a sticky queue (its cached sagas' next tasks come to
+     *     it, without replaying history). A Temporal cluster moves a dead worker's sticky tasks back to the
+     *     normal queue; the local Java test server never does, so {@code ./platform} turns this off there,
+     *     or a saga would hang after a restart of this service.
+     */
+    public record Worker(@DefaultValue("true") boolean stickyExecution) {}
 }

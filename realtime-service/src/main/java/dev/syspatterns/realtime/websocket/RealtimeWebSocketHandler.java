@@ -35,8 +35,12 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RealtimeWebSocketHandler.class);
 
-    /** What one socket holds: its send-side buffer and its subscriptions by channel. */
-    private record Connection(WebSocketSession session, Map<String, Subscription> subscriptions) {}
+    /**
+     * What one socket holds: its send-side buffer, its subscriptions by channel, and the pieces of a client
+     * frame larger than the container's read buffer while that frame is still arriving.
+     */
+    private record Connection(
+            WebSocketSession session, Map<String, Subscription> subscriptions, StringBuilder partialFrame) {}
 
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final LocalSubscribers subscribers;
@@ -61,7 +65,17 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
                 (int) settings.sendTimeLimit().toMillis(),
                 settings.sendBufferBytes(),
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        connections.put(session.getId(), new Connection(bounded, new ConcurrentHashMap<>()));
+        connections.put(session.getId(), new Connection(bounded, new ConcurrentHashMap<>(), new StringBuilder(0)));
+    }
+
+    /**
+     * Frames arrive in pieces of the container's small read buffer (see {@link WebSocketConfiguration}), so
+     * an idle socket costs kilobytes, not a buffer sized for the largest frame; only a socket in the middle of
+     * a large frame holds it, until the frame is complete.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
     }
 
     @Override
@@ -70,9 +84,31 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
         if (connection == null) {
             return;
         }
+        StringBuilder partial = connection.partialFrame();
+        if (message.isLast() && partial.isEmpty()) {
+            handleFrame(connection, message.getPayload()); // the usual case: the whole frame in one piece
+            return;
+        }
+        if (partial.length() + message.getPayload().length() > settings.maxFrameBytes()) {
+            partial.setLength(0);
+            partial.trimToSize();
+            session.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason(
+                    "Frame larger than " + settings.maxFrameBytes() + " characters"));
+            return;
+        }
+        partial.append(message.getPayload());
+        if (message.isLast()) {
+            String text = partial.toString();
+            partial.setLength(0);
+            partial.trimToSize(); // give the large frame's memory back
+            handleFrame(connection, text);
+        }
+    }
+
+    private void handleFrame(Connection connection, String text) throws IOException {
         JsonNode frame;
         try {
-            frame = json.readTree(message.getPayload());
+            frame = json.readTree(text);
         } catch (JacksonException e) {
             sendFrame(connection, new Frames.Error("malformed-frame", "The frame is not JSON.", null));
             return;

@@ -27,15 +27,18 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     }
 
     /**
-     * Frames up to {@code max-frame-bytes} reach the handler, which answers an oversized payload with an
-     * error frame and keeps the socket; only frames beyond that make the container close it (1009).
+     * Tomcat allocates its read buffers for every open socket, so they are the floor of memory per connection.
+     * They stay small: the handler takes larger frames in pieces and assembles them up to
+     * {@code max-frame-bytes} (answering an oversized payload with an error frame, closing with 1009 beyond).
      */
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(settings.maxFrameBytes());
-        // The protocol is JSON text: a small binary buffer, since Tomcat allocates both per open socket.
-        container.setMaxBinaryMessageBufferSize(8 * 1024);
+        container.setMaxTextMessageBufferSize(READ_BUFFER);
+        container.setMaxBinaryMessageBufferSize(READ_BUFFER);
         return container;
     }
+
+    /** Subscribe, ping and most publish frames fit whole; bigger ones arrive in pieces of this size. */
+    static final int READ_BUFFER = 8 * 1024;
 }
