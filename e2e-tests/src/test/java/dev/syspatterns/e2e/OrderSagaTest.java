@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +49,39 @@ class OrderSagaTest {
         assertThat(placed.stockLevels()).containsExactly(10L, 7L, 10L);
     }
 
+    @Test
+    void aSagaWaitingForApprovalFinishesAfterWorkflowServiceIsStoppedAndStartedAgain() throws Exception {
+        Assumptions.assumeTrue(PlatformServices.available(), "needs the ./platform script that started the services");
+        // given an order above the approval threshold (3 x 500.00 > 1,000.00), waiting for approval with its
+        // stock reserved
+        String token = gateway.token(Gateway.unique("e2e-customer"));
+        var catalog = new Catalog(gateway, token);
+        JsonNode product = catalog.newProduct(STOCK, 50_000);
+        String orderId = place(token, product, "tok_visa", "1 Example Street, Vienna");
+        var waiting = Eventually.poll(
+                Duration.ofSeconds(60),
+                () -> gateway.get("/api/orders/" + orderId, token),
+                response -> response.statusCode() == 200
+                        && Gateway.json(response).path("awaitingApproval").asBoolean());
+        assertThat(Gateway.json(waiting).path("awaitingApproval").asBoolean())
+                .as(waiting.body())
+                .isTrue();
+
+        // when the service running the saga's worker is stopped and started again (a new process, empty cache)
+        PlatformServices.stop("workflow");
+        PlatformServices.start("workflow");
+        var approved = gateway.postJson("/api/orders/" + orderId + "/approve", token, Map.of());
+        assertThat(approved.statusCode()).as(approved.body()).isBetween(200, 299);
+
+        // then the saga resumes from its history in Temporal and completes: charged and shipped, the stock
+        // reserved once
+        JsonNode order = awaitOutcome(token, orderId);
+        assertThat(order.get("outcome").asString()).as(order.toString()).isEqualTo("COMPLETED");
+        assertThat(order.get("compensationsRun")).as(order.toString()).isEmpty();
+        assertThat(catalog.stockSettlingAt(product.get("id").asLong(), STOCK - ORDERED))
+                .isEqualTo(STOCK - ORDERED);
+    }
+
     /** The saga's final state, the product's stock once settled, and the stock levels its channel reported. */
     private record Placed(JsonNode order, long finalStock, List<Long> stockLevels) {
         String outcome() {
@@ -68,6 +102,10 @@ class OrderSagaTest {
     }
 
     private JsonNode placeAndAwaitOutcome(String token, JsonNode product, String paymentToken, String address) {
+        return awaitOutcome(token, place(token, product, paymentToken, address));
+    }
+
+    private String place(String token, JsonNode product, String paymentToken, String address) {
         var accepted = gateway.postJson(
                 "/api/orders",
                 token,
@@ -82,7 +120,10 @@ class OrderSagaTest {
                         address),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-        String orderId = Gateway.json(accepted).get("orderId").asString();
+        return Gateway.json(accepted).get("orderId").asString();
+    }
+
+    private JsonNode awaitOutcome(String token, String orderId) {
         var state = Eventually.poll(
                 Duration.ofSeconds(90),
                 () -> gateway.get("/api/orders/" + orderId, token),
