@@ -38,13 +38,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <service>-service} with {@code args} (Spring properties as {@code --key=value}). */
     public static ServiceProcess start(String service, List<String> args) throws IOException {
+        return start(service, "256m", args);
+    }
+
+    /** As {@link #start(String, List)}, with a heap of {@code maxHeap} (a JVM size such as {@code 1g}). */
+    public static ServiceProcess start(String service, String maxHeap, List<String> args) throws IOException {
         Path jar = jar(service);
         int port = freePort();
         Path log = Files.createTempFile("bench-" + service + "-" + port + "-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms64m",
-                "-Xmx256m",
+                "-Xmx" + maxHeap,
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "--enable-native-access=ALL-UNNAMED",
