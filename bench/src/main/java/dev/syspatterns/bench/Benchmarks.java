@@ -8,6 +8,7 @@ import dev.syspatterns.bench.proximity.KnnIndexBenchmark;
 import dev.syspatterns.bench.proximity.LiveDriversBenchmark;
 import dev.syspatterns.bench.reads.ReadScalingBenchmark;
 import dev.syspatterns.bench.realtime.RealtimeDeliveryBenchmark;
+import dev.syspatterns.bench.workflow.OrderSagaBenchmark;
 import dev.syspatterns.bench.writes.BufferedWritesBenchmark;
 import dev.syspatterns.bench.writes.WriteBatchingBenchmark;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Benchmarks {
                 new GatewayOverheadBenchmark(),
                 new BlobUploadBenchmark(),
                 new JobThroughputBenchmark(),
-                new RealtimeDeliveryBenchmark());
+                new RealtimeDeliveryBenchmark(),
+                new OrderSagaBenchmark());
     }
 }
