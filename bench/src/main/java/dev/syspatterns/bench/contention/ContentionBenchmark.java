@@ -5,6 +5,7 @@ import dev.syspatterns.bench.Http;
 import dev.syspatterns.bench.Load;
 import dev.syspatterns.bench.Measurement;
 import dev.syspatterns.bench.Platform;
+import dev.syspatterns.bench.Products;
 import dev.syspatterns.bench.Prometheus;
 import dev.syspatterns.bench.Result;
 import dev.syspatterns.bench.Scale;
@@ -165,23 +166,7 @@ public final class ContentionBenchmark implements Benchmark {
     }
 
     private static long create(Http http, URI inventory, String sku, int stock) {
-        return Http.json(Http.expect(
-                        201,
-                        http.postJson(
-                                inventory.resolve("/api/inventory/products"),
-                                Map.of(
-                                        "sku",
-                                        sku,
-                                        "name",
-                                        "Bench item " + sku,
-                                        "description",
-                                        "contention benchmark",
-                                        "priceCents",
-                                        100,
-                                        "stock",
-                                        stock))))
-                .get("id")
-                .asLong();
+        return Products.create(http, inventory, sku, "contention benchmark", 100, stock);
     }
 
     private static void verify(Connection db, long id, int initial, int confirmed, String strategy)

@@ -5,6 +5,7 @@ import dev.syspatterns.bench.Http;
 import dev.syspatterns.bench.Load;
 import dev.syspatterns.bench.Measurement;
 import dev.syspatterns.bench.Platform;
+import dev.syspatterns.bench.Products;
 import dev.syspatterns.bench.Result;
 import dev.syspatterns.bench.Scale;
 import java.net.URI;
@@ -46,23 +47,8 @@ public final class GatewayOverheadBenchmark implements Benchmark {
         URI gateway = platform.gateway();
         String run = UUID.randomUUID().toString().substring(0, 8);
 
-        long id = Http.json(Http.expect(
-                        201,
-                        http.postJson(
-                                inventory.resolve("/api/inventory/products"),
-                                Map.of(
-                                        "sku",
-                                        "bench-gateway-" + run,
-                                        "name",
-                                        "Gateway bench",
-                                        "description",
-                                        "read through the gateway and directly",
-                                        "priceCents",
-                                        500,
-                                        "stock",
-                                        7))))
-                .get("id")
-                .asLong();
+        long id = Products.create(
+                http, inventory, "bench-gateway-" + run, "read through the gateway and directly", 500, 7);
         String path = "/api/inventory/products/" + id;
         String expected = Http.expect(200, http.get(inventory.resolve(path))).body();
         List<String> tokens = new ArrayList<>();

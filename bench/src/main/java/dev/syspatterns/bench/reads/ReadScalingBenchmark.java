@@ -5,6 +5,7 @@ import dev.syspatterns.bench.Http;
 import dev.syspatterns.bench.Load;
 import dev.syspatterns.bench.Measurement;
 import dev.syspatterns.bench.Platform;
+import dev.syspatterns.bench.Products;
 import dev.syspatterns.bench.Result;
 import dev.syspatterns.bench.Scale;
 import java.net.URI;
@@ -169,23 +170,8 @@ public final class ReadScalingBenchmark implements Benchmark {
                 count,
                 clients,
                 Duration.ofMinutes(3),
-                i -> ids[i] = Http.json(Http.expect(
-                                201,
-                                http.postJson(
-                                        inventory.resolve("/api/inventory/products"),
-                                        Map.of(
-                                                "sku",
-                                                "bench-reads-" + prefix + "-" + i,
-                                                "name",
-                                                "Bench read " + i,
-                                                "description",
-                                                "reads benchmark",
-                                                "priceCents",
-                                                250,
-                                                "stock",
-                                                STOCK))))
-                        .get("id")
-                        .asLong());
+                i -> ids[i] = Products.create(
+                        http, inventory, "bench-reads-" + prefix + "-" + i, "reads benchmark", 250, STOCK));
         return List.of(ids);
     }
 }

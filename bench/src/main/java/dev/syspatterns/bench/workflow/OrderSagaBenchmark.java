@@ -5,6 +5,7 @@ import dev.syspatterns.bench.Http;
 import dev.syspatterns.bench.Load;
 import dev.syspatterns.bench.Measurement;
 import dev.syspatterns.bench.Platform;
+import dev.syspatterns.bench.Products;
 import dev.syspatterns.bench.Result;
 import dev.syspatterns.bench.Scale;
 import java.net.URI;
@@ -122,23 +123,7 @@ public final class OrderSagaBenchmark implements Benchmark {
     }
 
     private static long newProduct(Http http, URI inventory, String sku, int stock) {
-        return Http.json(Http.expect(
-                        201,
-                        http.postJson(
-                                inventory.resolve("/api/inventory/products"),
-                                Map.of(
-                                        "sku",
-                                        "bench-saga-" + sku,
-                                        "name",
-                                        "Saga bench",
-                                        "description",
-                                        "ordered through the saga",
-                                        "priceCents",
-                                        500,
-                                        "stock",
-                                        stock))))
-                .get("id")
-                .asLong();
+        return Products.create(http, inventory, "bench-saga-" + sku, "ordered through the saga", 500, stock);
     }
 
     /** Places an order for one unit and polls its state until the saga has an outcome. */
