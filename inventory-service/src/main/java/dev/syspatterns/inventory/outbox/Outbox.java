@@ -16,16 +16,18 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final OutboxTraceContext traces;
 
-    Outbox(JdbcClient jdbc, JsonMapper json) {
+    Outbox(JdbcClient jdbc, JsonMapper json, OutboxTraceContext traces) {
         this.jdbc = jdbc;
         this.json = json;
+        this.traces = traces;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, Object event) {
-        jdbc.sql("insert into outbox_event (topic, event_key, payload) values (?, ?, ?)")
-                .params(topic, key, json.writeValueAsString(event))
+        jdbc.sql("insert into outbox_event (topic, event_key, payload, traceparent) values (?, ?, ?, ?)")
+                .params(topic, key, json.writeValueAsString(event), traces.current())
                 .update();
     }
 }

@@ -29,23 +29,26 @@ class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK_ID = 0x1_0b0c5L;
 
-    private record Row(long id, String topic, String key, String payload) {}
+    private record Row(long id, String topic, String key, String payload, String traceparent) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final KafkaTemplate<String, String> kafka;
     private final InventoryProperties.Outbox properties;
+    private final OutboxTraceContext traces;
     private volatile ScheduledExecutorService scheduler;
 
     OutboxRelay(
             JdbcClient jdbc,
             TransactionTemplate tx,
             KafkaTemplate<String, String> kafka,
-            InventoryProperties properties) {
+            InventoryProperties properties,
+            OutboxTraceContext traces) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
         this.properties = properties.outbox();
+        this.traces = traces;
     }
 
     /** Relays one batch; returns how many events were sent. */
@@ -58,16 +61,20 @@ class OutboxRelay implements SmartLifecycle {
             if (!mine) {
                 return 0;
             }
-            List<Row> rows = jdbc.sql("select id, topic, event_key, payload from outbox_event order by id limit ?")
+            List<Row> rows = jdbc.sql(
+                            "select id, topic, event_key, payload, traceparent from outbox_event order by id limit ?")
                     .param(properties.batchSize())
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .query((rs, n) ->
+                            new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
             List<CompletableFuture<?>> acks = new ArrayList<>();
             for (Row row : rows) {
-                acks.add(kafka.send(row.topic(), row.key(), row.payload()));
+                // sent in the trace of the request that wrote the row: the record's traceparent continues it
+                acks.add(traces.continueIn(
+                        row.traceparent(), "outbox relay", () -> kafka.send(row.topic(), row.key(), row.payload())));
             }
             // a failed or slow send throws and rolls back: the rows stay and go out on the next tick
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))

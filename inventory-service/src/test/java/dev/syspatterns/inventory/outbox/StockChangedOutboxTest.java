@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syspatterns.events.Topics;
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +94,39 @@ class StockChangedOutboxTest {
             assertThat(events.getLast().get("channel").asString()).isEqualTo("product." + id);
         }
         assertThat(warmup).isPositive();
+    }
+
+    @Test
+    void theRelayedEventContinuesTheTraceOfThePurchaseThatWroteIt() {
+        InventoryApi api = new InventoryApi(port);
+        long id = api.createProduct("Traced", 3);
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        try (KafkaConsumer<String, String> consumer = consumerAtEndOfTopic()) {
+            // when a purchase arrives with the caller's trace context (as the gateway forwards it)
+            assertThat(api.post(
+                                    "/api/inventory/products/" + id + "/purchases",
+                                    Map.of("quantity", 1, "strategy", "PESSIMISTIC"),
+                                    "Idempotency-Key",
+                                    UUID.randomUUID().toString(),
+                                    "traceparent",
+                                    "00-" + traceId + "-b7ad6b7169203331-01")
+                            .status())
+                    .isEqualTo(201);
+
+            // then its StockChanged, sent later by the relay on a thread of its own, is in the same trace
+            String traceparent = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (traceparent == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(Long.toString(id))) {
+                        Header header = record.headers().lastHeader("traceparent");
+                        assertThat(header).as("traceparent header").isNotNull();
+                        traceparent = new String(header.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            assertThat(traceparent).startsWith("00-" + traceId + "-");
+        }
     }
 
     @Test

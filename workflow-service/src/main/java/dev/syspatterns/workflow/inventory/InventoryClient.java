@@ -29,19 +29,23 @@ public class InventoryClient {
     private final RestClient http;
     private final JsonMapper json;
 
+    /** Built on Boot's RestClient.Builder, which observes each call: the trace context goes along. */
     @Autowired
-    public InventoryClient(WorkflowProperties properties, JsonMapper json) {
-        this(properties.inventory(), json);
+    public InventoryClient(WorkflowProperties properties, JsonMapper json, RestClient.Builder builder) {
+        this(properties.inventory(), json, builder);
     }
 
     public InventoryClient(WorkflowProperties.Inventory inventory, JsonMapper json) {
+        this(inventory, json, RestClient.builder());
+    }
+
+    private InventoryClient(WorkflowProperties.Inventory inventory, JsonMapper json, RestClient.Builder builder) {
         this.json = json;
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(inventory.connectTimeout())
                 .build());
         requests.setReadTimeout(inventory.readTimeout());
-        this.http = RestClient.builder()
-                .baseUrl(inventory.url().toString())
+        this.http = builder.baseUrl(inventory.url().toString())
                 .requestFactory(requests)
                 .build();
     }

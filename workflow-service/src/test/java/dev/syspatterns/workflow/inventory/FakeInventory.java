@@ -8,9 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,6 +39,7 @@ public final class FakeInventory implements AutoCloseable {
     private final AtomicInteger reservationRequests = new AtomicInteger();
     private final AtomicInteger failuresToServe = new AtomicInteger();
     private final AtomicReference<Duration> stall = new AtomicReference<>(Duration.ZERO);
+    private final Map<String, List<String>> lookupTraceparents = new ConcurrentHashMap<>();
 
     private FakeInventory(HttpServer server) {
         this.server = server;
@@ -83,6 +86,11 @@ public final class FakeInventory implements AutoCloseable {
                 .count();
     }
 
+    /** The {@code traceparent} headers the product lookups of {@code productId} came with (none: empty). */
+    public List<String> lookupTraceparents(String productId) {
+        return List.copyOf(lookupTraceparents.getOrDefault(productId, List.of()));
+    }
+
     public int reservationRequests() {
         return reservationRequests.get();
     }
@@ -121,6 +129,12 @@ public final class FakeInventory implements AutoCloseable {
     }
 
     private void getProduct(HttpExchange exchange, String productId) throws IOException {
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            lookupTraceparents
+                    .computeIfAbsent(productId, id -> new CopyOnWriteArrayList<>())
+                    .add(traceparent);
+        }
         Product product = products.get(productId);
         if (product == null) {
             problem(exchange, 404, "Product " + productId + " not found");

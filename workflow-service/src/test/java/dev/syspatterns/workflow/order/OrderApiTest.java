@@ -217,6 +217,22 @@ class OrderApiTest {
     }
 
     @Test
+    void placingAnOrderCarriesTheCallersTraceToInventory() throws Exception {
+        String traceId = "5bf92f3577b35da6a3ce929d0e0e5736";
+        HttpResponse<String> placed =
+                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
+                        .header("Content-Type", "application/json")
+                        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                        .POST(HttpRequest.BodyPublishers.ofString(order(productId, 1, "tok_ok"))));
+
+        assertThat(placed.statusCode()).isEqualTo(202);
+        assertThat(inventory.lookupTraceparents(productId))
+                .as("the price lookup the API made before starting the saga")
+                .anySatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
+        awaitOutcome(json(placed).path("orderId").asString(), "COMPLETED");
+    }
+
+    @Test
     void unknownOrderIsNotFound() throws Exception {
         HttpResponse<String> response = get("/api/orders/" + UUID.randomUUID());
 
@@ -274,6 +290,10 @@ class OrderApiTest {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
