@@ -39,7 +39,10 @@ public final class FakeInventory implements AutoCloseable {
     private final AtomicInteger reservationRequests = new AtomicInteger();
     private final AtomicInteger failuresToServe = new AtomicInteger();
     private final AtomicReference<Duration> stall = new AtomicReference<>(Duration.ZERO);
-    private final Map<String, List<String>> lookupTraceparents = new ConcurrentHashMap<>();
+    private final List<Traced> traced = new CopyOnWriteArrayList<>();
+
+    /** A request that came with a W3C {@code traceparent}. */
+    public record Traced(String method, String path, String traceparent) {}
 
     private FakeInventory(HttpServer server) {
         this.server = server;
@@ -86,9 +89,9 @@ public final class FakeInventory implements AutoCloseable {
                 .count();
     }
 
-    /** The {@code traceparent} headers the product lookups of {@code productId} came with (none: empty). */
-    public List<String> lookupTraceparents(String productId) {
-        return List.copyOf(lookupTraceparents.getOrDefault(productId, List.of()));
+    /** Every request so far that carried a {@code traceparent}, in arrival order. */
+    public List<Traced> tracedRequests() {
+        return List.copyOf(traced);
     }
 
     public int reservationRequests() {
@@ -114,6 +117,10 @@ public final class FakeInventory implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+                traced.add(new Traced(method, path, traceparent));
+            }
             if (method.equals("GET") && path.startsWith("/api/inventory/products/")) {
                 getProduct(exchange, path.substring("/api/inventory/products/".length()));
             } else if (method.equals("POST") && path.equals("/api/inventory/reservations")) {
@@ -129,12 +136,6 @@ public final class FakeInventory implements AutoCloseable {
     }
 
     private void getProduct(HttpExchange exchange, String productId) throws IOException {
-        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
-        if (traceparent != null) {
-            lookupTraceparents
-                    .computeIfAbsent(productId, id -> new CopyOnWriteArrayList<>())
-                    .add(traceparent);
-        }
         Product product = products.get(productId);
         if (product == null) {
             problem(exchange, 404, "Product " + productId + " not found");

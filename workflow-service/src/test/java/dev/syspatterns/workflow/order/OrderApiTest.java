@@ -2,6 +2,7 @@ package dev.syspatterns.workflow.order;
 
 import static dev.syspatterns.workflow.saga.Steps.RELEASE_STOCK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.syspatterns.testsupport.RealInfrastructure;
@@ -217,19 +218,23 @@ class OrderApiTest {
     }
 
     @Test
-    void placingAnOrderCarriesTheCallersTraceToInventory() throws Exception {
+    void theSagaRunsInTheTraceOfTheRequestThatPlacedIt() throws Exception {
         String traceId = "5bf92f3577b35da6a3ce929d0e0e5736";
         HttpResponse<String> placed =
                 send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
                         .header("Content-Type", "application/json")
                         .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                         .POST(HttpRequest.BodyPublishers.ofString(order(productId, 1, "tok_ok"))));
-
         assertThat(placed.statusCode()).isEqualTo(202);
-        assertThat(inventory.lookupTraceparents(productId))
-                .as("the price lookup the API made before starting the saga")
-                .anySatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
         awaitOutcome(json(placed).path("orderId").asString(), "COMPLETED");
+
+        // the price lookup the API made, and the reservation the saga's activity made through Temporal
+        assertThat(inventory.tracedRequests())
+                .filteredOn(request -> request.traceparent().startsWith("00-" + traceId + "-"))
+                .extracting(FakeInventory.Traced::method, FakeInventory.Traced::path)
+                .contains(
+                        tuple("GET", "/api/inventory/products/" + productId),
+                        tuple("POST", "/api/inventory/reservations"));
     }
 
     @Test
