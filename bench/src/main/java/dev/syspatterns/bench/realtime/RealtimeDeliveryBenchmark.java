@@ -155,6 +155,46 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
         }
     }
 
+    /** What the subscribers of one transport share while it is measured. */
+    private static final class Delivery {
+        final String channel;
+        final int messages;
+        final Histogram latency = new ConcurrentHistogram(3);
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong requests = new AtomicLong();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Thousands of clients connecting at once would overflow the servers' accept queues (connect retries
+        // then show up as latency): connections are opened at most CONNECTING at a time.
+        final Semaphore connecting = new Semaphore(CONNECTING);
+        final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+        final CountDownLatch done;
+
+        Delivery(String channel, int messages, int subscribers) {
+            this.channel = channel;
+            this.messages = messages;
+            this.done = new CountDownLatch(subscribers);
+        }
+
+        /** Records {@code message} for {@code subscriber}; counts the subscriber done with its last message. */
+        void received(Received subscriber, JsonNode message, long at) {
+            if (message.get("data").get("seq").asInt() < 0) {
+                return; // the message that created the channel
+            }
+            subscriber.record(message, latency, delivered, at);
+            if (subscriber.count() == messages) {
+                done.countDown();
+            }
+        }
+
+        void failed(Throwable e) {
+            failure.compareAndSet(null, e);
+        }
+
+        String path(String rest) {
+            return "/api/realtime/channels/" + channel + rest;
+        }
+    }
+
     private Measurement deliver(
             Transport transport,
             int n,
@@ -167,95 +207,33 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
             Scale scale)
             throws Exception {
         Http http = new Http();
-        Histogram latency = new ConcurrentHistogram(3);
-        AtomicLong delivered = new AtomicLong();
-        AtomicLong requests = new AtomicLong();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Delivery run = new Delivery(channel, messages, n);
         List<Received> received = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             received.add(new Received());
         }
         // a first message makes the channel exist, so polls have an offset to start after
         publish(http, publisher, channel, -1);
-        long start = Http.json(Http.expect(
-                        200,
-                        http.get(receivers
-                                .getFirst()
-                                .resolve("/api/realtime/channels/" + channel + "/messages?since=0"))))
+        long start = Http.json(Http.expect(200, http.get(receivers.getFirst().resolve(run.path("/messages?since=0")))))
                 .get("latestOffset")
                 .asLong();
 
         Double heapBefore = heap(instances);
-        List<AutoCloseable> open = new CopyOnWriteArrayList<>();
-        CountDownLatch done = new CountDownLatch(n);
-        // Thousands of clients connecting at once would overflow the servers' accept queues (connect retries
-        // then show up as latency): connections are opened at most CONNECTING at a time.
-        Semaphore connecting = new Semaphore(CONNECTING);
         ExecutorService loops = Executors.newVirtualThreadPerTaskExecutor();
         try {
             for (int i = 0; i < n; i++) {
                 Received r = received.get(i);
                 URI receiver = receivers.get(i % receivers.size());
-                Runnable finished = done::countDown;
                 loops.execute(() -> {
                     switch (transport) {
-                        case WEBSOCKET ->
-                            webSocket(
-                                    receiver,
-                                    channel,
-                                    r,
-                                    messages,
-                                    latency,
-                                    delivered,
-                                    requests,
-                                    failure,
-                                    finished,
-                                    connecting,
-                                    open);
-                        case SSE ->
-                            sse(
-                                    receiver,
-                                    channel,
-                                    r,
-                                    messages,
-                                    latency,
-                                    delivered,
-                                    requests,
-                                    failure,
-                                    finished,
-                                    connecting);
-                        case LONG_POLL ->
-                            poll(
-                                    receiver,
-                                    channel,
-                                    start,
-                                    r,
-                                    messages,
-                                    latency,
-                                    delivered,
-                                    requests,
-                                    failure,
-                                    finished,
-                                    connecting,
-                                    true);
-                        case SHORT_POLL ->
-                            poll(
-                                    receiver,
-                                    channel,
-                                    start,
-                                    r,
-                                    messages,
-                                    latency,
-                                    delivered,
-                                    requests,
-                                    failure,
-                                    finished,
-                                    connecting,
-                                    false);
+                        case WEBSOCKET -> webSocket(run, receiver, r);
+                        case SSE -> sse(run, receiver, r);
+                        case LONG_POLL -> poll(run, receiver, start, r, true);
+                        case SHORT_POLL -> poll(run, receiver, start, r, false);
                     }
                 });
             }
-            awaitSubscribed(http, transport, receivers, channel, n, failure);
+            awaitSubscribed(http, transport, receivers, channel, n, run.failure);
             String memory = "n/a";
             if (heapBefore != null && transport != Transport.SHORT_POLL) {
                 memory = String.format(Locale.ROOT, "%.1f", (heap(instances) - heapBefore) / 1024 / n);
@@ -266,10 +244,10 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                 Thread.sleep(spacingMs);
             }
             Duration limit = Duration.ofSeconds(scale.pick(60, 180));
-            if (!done.await(limit.toSeconds(), TimeUnit.SECONDS) || failure.get() != null) {
-                if (failure.get() != null) {
-                    throw new IllegalStateException(
-                            transport.label + ": " + failure.get().getMessage(), failure.get());
+            if (!run.done.await(limit.toSeconds(), TimeUnit.SECONDS) || run.failure.get() != null) {
+                Throwable failure = run.failure.get();
+                if (failure != null) {
+                    throw new IllegalStateException(transport.label + ": " + failure.getMessage(), failure);
                 }
                 long short_ =
                         received.stream().filter(x -> x.count() < messages).count();
@@ -277,20 +255,21 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                         + " subscribers did not get all " + messages + " messages within " + limit);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            if (delivered.get() != (long) n * messages) {
+            long delivered = run.delivered.get();
+            if (delivered != (long) n * messages) {
                 throw new IllegalStateException(
-                        transport.label + ": " + delivered.get() + " deliveries, expected " + (long) n * messages);
+                        transport.label + ": " + delivered + " deliveries, expected " + (long) n * messages);
             }
-            return new Measurement(transport.label, delivered.get(), seconds, latency, Map.of())
+            return new Measurement(transport.label, delivered, seconds, run.latency, Map.of())
                     .withNote("subscribers", n + " on " + receivers.size() + " instance(s)")
                     .withNote("messages", messages + ", one every " + spacingMs + " ms")
                     .withNote(
                             "HTTP requests per delivered message",
-                            String.format(Locale.ROOT, "%.3f", requests.get() / (double) delivered.get()))
+                            String.format(Locale.ROOT, "%.3f", run.requests.get() / (double) delivered))
                     .withNote("heap KiB per connection", memory);
         } finally {
             loops.shutdownNow();
-            for (AutoCloseable c : open) {
+            for (AutoCloseable c : run.open) {
                 c.close();
             }
             loops.awaitTermination(10, TimeUnit.SECONDS);
@@ -359,24 +338,13 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
         return sum;
     }
 
-    private void webSocket(
-            URI receiver,
-            String channel,
-            Received r,
-            int messages,
-            Histogram latency,
-            AtomicLong delivered,
-            AtomicLong requests,
-            AtomicReference<Throwable> failure,
-            Runnable finished,
-            Semaphore connecting,
-            List<AutoCloseable> open) {
+    private void webSocket(Delivery run, URI receiver, Received r) {
         URI ws = URI.create("ws://" + receiver.getHost() + ":" + receiver.getPort() + "/ws/realtime");
         try {
-            connecting.acquire();
+            run.connecting.acquire();
             WebSocket socket;
             try {
-                requests.incrementAndGet();
+                run.requests.incrementAndGet();
                 socket = client.newWebSocketBuilder()
                         .connectTimeout(Duration.ofSeconds(30))
                         .buildAsync(ws, new WebSocket.Listener() {
@@ -390,17 +358,13 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                                     try {
                                         JsonNode frame = Http.JSON.readTree(text.toString());
                                         String type = frame.get("type").asString();
-                                        if (type.equals("message")
-                                                && frame.get("data").get("seq").asInt() >= 0) {
-                                            r.record(frame, latency, delivered, now);
-                                            if (r.count() == messages) {
-                                                finished.run();
-                                            }
-                                        } else if (!type.equals("message") && !type.equals("subscribed")) {
+                                        if (type.equals("message")) {
+                                            run.received(r, frame, now);
+                                        } else if (!type.equals("subscribed")) {
                                             throw new IllegalStateException("unexpected frame " + text);
                                         }
                                     } catch (RuntimeException e) {
-                                        failure.compareAndSet(null, e);
+                                        run.failed(e);
                                     }
                                     text.setLength(0);
                                 }
@@ -409,45 +373,35 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                             }
                         })
                         .join();
-                socket.sendText("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\"}", true)
+                socket.sendText("{\"type\":\"subscribe\",\"channel\":\"" + run.channel + "\"}", true)
                         .join();
             } finally {
-                connecting.release();
+                run.connecting.release();
             }
-            open.add(() -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
+            run.open.add(() -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done")
                     .orTimeout(5, TimeUnit.SECONDS)
                     .exceptionally(e -> null)
                     .join());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            failure.compareAndSet(null, e);
+            run.failed(e);
         }
     }
 
-    private void sse(
-            URI receiver,
-            String channel,
-            Received r,
-            int messages,
-            Histogram latency,
-            AtomicLong delivered,
-            AtomicLong requests,
-            AtomicReference<Throwable> failure,
-            Runnable finished,
-            Semaphore connecting) {
+    private void sse(Delivery run, URI receiver, Received r) {
         try {
-            requests.incrementAndGet();
+            run.requests.incrementAndGet();
             HttpResponse<java.util.stream.Stream<String>> response;
-            connecting.acquire();
+            run.connecting.acquire();
             try {
                 response = client.send(
-                        HttpRequest.newBuilder(receiver.resolve("/api/realtime/channels/" + channel + "/stream"))
+                        HttpRequest.newBuilder(receiver.resolve(run.path("/stream")))
                                 .header("Accept", "text/event-stream")
                                 .build(),
                         HttpResponse.BodyHandlers.ofLines());
             } finally {
-                connecting.release();
+                run.connecting.release();
             }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("SSE answered " + response.statusCode());
@@ -455,28 +409,22 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
             try (var lines = response.body()) {
                 String event = "message";
                 var it = lines.iterator();
-                while (it.hasNext() && r.count() < messages) {
+                while (it.hasNext() && r.count() < run.messages) {
                     String line = it.next();
                     if (line.startsWith("event:")) {
                         event = line.substring(6).trim();
                     } else if (line.startsWith("data:") && event.equals("message")) {
                         long now = System.nanoTime();
-                        JsonNode message = Http.JSON.readTree(line.substring(5).trim());
-                        if (message.get("data").get("seq").asInt() >= 0) {
-                            r.record(message, latency, delivered, now);
-                        }
+                        run.received(r, Http.JSON.readTree(line.substring(5).trim()), now);
                     } else if (line.isEmpty()) {
                         event = "message";
                     }
                 }
             }
-            if (r.count() == messages) {
-                finished.run();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            failure.compareAndSet(null, e);
+            run.failed(e);
         }
     }
 
@@ -484,42 +432,29 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
      * Long poll: ask again as soon as an answer arrives. Short poll: ask once a second. The first request of
      * each client waits its turn to connect; later ones reuse the kept-alive connection.
      */
-    private void poll(
-            URI receiver,
-            String channel,
-            long start,
-            Received r,
-            int messages,
-            Histogram latency,
-            AtomicLong delivered,
-            AtomicLong requests,
-            AtomicReference<Throwable> failure,
-            Runnable finished,
-            Semaphore connecting,
-            boolean longPoll) {
+    private void poll(Delivery run, URI receiver, long start, Received r, boolean longPoll) {
         try {
             if (!longPoll) {
                 // clients poll on their own schedules, not in lockstep
                 Thread.sleep((long) (Math.random() * 1000));
             }
             boolean first = true;
-            while (r.count() < messages) {
+            while (r.count() < run.messages) {
                 long since = r.count() == 0 ? start : r.lastOffset();
                 String path = longPoll ? "/poll?since=" + since + "&timeoutSeconds=30" : "/messages?since=" + since;
-                requests.incrementAndGet();
-                HttpRequest request = HttpRequest.newBuilder(
-                                receiver.resolve("/api/realtime/channels/" + channel + path))
+                run.requests.incrementAndGet();
+                HttpRequest request = HttpRequest.newBuilder(receiver.resolve(run.path(path)))
                         .timeout(Duration.ofSeconds(60))
                         .build();
                 CompletableFuture<HttpResponse<String>> sent;
                 if (first) {
                     // a long poll answers only later: hold the turn long enough for the connection to open
-                    connecting.acquire();
+                    run.connecting.acquire();
                     try {
                         sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
                         Thread.sleep(20);
                     } finally {
-                        connecting.release();
+                        run.connecting.release();
                     }
                     first = false;
                 } else {
@@ -529,22 +464,19 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                 long now = System.nanoTime();
                 if (response.statusCode() == 200) {
                     for (JsonNode message : Http.JSON.readTree(response.body()).get("messages")) {
-                        if (message.get("data").get("seq").asInt() >= 0) {
-                            r.record(message, latency, delivered, now);
-                        }
+                        run.received(r, message, now);
                     }
                 } else if (response.statusCode() != 204) {
                     throw new IllegalStateException("poll answered " + response.statusCode() + ": " + response.body());
                 }
-                if (!longPoll && r.count() < messages) {
+                if (!longPoll && r.count() < run.messages) {
                     Thread.sleep(1000);
                 }
             }
-            finished.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            failure.compareAndSet(null, e);
+            run.failed(e);
         }
     }
 }
