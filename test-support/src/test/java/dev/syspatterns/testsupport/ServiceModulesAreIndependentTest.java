@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** No service module depends on another service module: they share only platform-events and platform-web. */
+/** No service module depends on another service module: they share only platform-events, platform-web and platform-tracing. */
 class ServiceModulesAreIndependentTest {
 
     private static final Pattern SERVICE_DEPENDENCY = Pattern.compile(

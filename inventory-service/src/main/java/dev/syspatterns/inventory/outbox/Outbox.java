@@ -1,5 +1,6 @@
 package dev.syspatterns.inventory.outbox;
 
+import dev.syspatterns.tracing.StoredTraceContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,9 +17,9 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final OutboxTraceContext traces;
+    private final StoredTraceContext traces;
 
-    Outbox(JdbcClient jdbc, JsonMapper json, OutboxTraceContext traces) {
+    Outbox(JdbcClient jdbc, JsonMapper json, StoredTraceContext traces) {
         this.jdbc = jdbc;
         this.json = json;
         this.traces = traces;
@@ -27,7 +28,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, Object event) {
         jdbc.sql("insert into outbox_event (topic, event_key, payload, traceparent) values (?, ?, ?, ?)")
-                .params(topic, key, json.writeValueAsString(event), traces.current())
+                .params(topic, key, json.writeValueAsString(event), traces.capture())
                 .update();
     }
 }

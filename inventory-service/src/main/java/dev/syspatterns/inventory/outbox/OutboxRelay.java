@@ -1,6 +1,7 @@
 package dev.syspatterns.inventory.outbox;
 
 import dev.syspatterns.inventory.InventoryProperties;
+import dev.syspatterns.tracing.StoredTraceContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,7 @@ class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final KafkaTemplate<String, String> kafka;
     private final InventoryProperties.Outbox properties;
-    private final OutboxTraceContext traces;
+    private final StoredTraceContext traces;
     private volatile ScheduledExecutorService scheduler;
 
     OutboxRelay(
@@ -43,7 +44,7 @@ class OutboxRelay implements SmartLifecycle {
             TransactionTemplate tx,
             KafkaTemplate<String, String> kafka,
             InventoryProperties properties,
-            OutboxTraceContext traces) {
+            StoredTraceContext traces) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;

@@ -1,6 +1,7 @@
 package dev.syspatterns.media.outbox;
 
 import dev.syspatterns.media.MediaProperties;
+import dev.syspatterns.tracing.StoredTraceContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +34,16 @@ class OutboxRelay implements SchedulingConfigurer {
     private final TransactionTemplate tx;
     private final Duration pollInterval;
     private final Duration retention;
+    private final StoredTraceContext traces;
 
     OutboxRelay(
-            JdbcClient jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx, MediaProperties properties) {
+            JdbcClient jdbc,
+            KafkaTemplate<String, String> kafka,
+            TransactionTemplate tx,
+            MediaProperties properties,
+            StoredTraceContext traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
         this.pollInterval = properties.outboxPollInterval();
         this.retention = properties.outboxRetention();
         this.kafka = kafka;
@@ -74,7 +81,7 @@ class OutboxRelay implements SchedulingConfigurer {
 
     private int publishBatch() {
         List<Row> rows = jdbc.sql("""
-                SELECT id, topic, message_key, payload FROM outbox WHERE published_at IS NULL
+                SELECT id, topic, message_key, payload, traceparent FROM outbox WHERE published_at IS NULL
                 ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
                 """).param("limit", BATCH).query(Row.class).list();
         for (Row row : rows) {
@@ -89,7 +96,12 @@ class OutboxRelay implements SchedulingConfigurer {
 
     private void send(Row row) {
         try {
-            kafka.send(row.topic(), row.messageKey(), row.payload()).get(10, TimeUnit.SECONDS);
+            // in the trace of the request that wrote the row: the record's traceparent continues it
+            traces.continueIn(
+                            row.traceparent(),
+                            "outbox relay",
+                            () -> kafka.send(row.topic(), row.messageKey(), row.payload()))
+                    .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing outbox row " + row.id(), e);
@@ -98,5 +110,5 @@ class OutboxRelay implements SchedulingConfigurer {
         }
     }
 
-    record Row(long id, String topic, String messageKey, String payload) {}
+    record Row(long id, String topic, String messageKey, String payload, String traceparent) {}
 }

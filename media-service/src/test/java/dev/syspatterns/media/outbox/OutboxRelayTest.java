@@ -7,9 +7,13 @@ import dev.syspatterns.events.MediaUploaded;
 import dev.syspatterns.events.Topics;
 import dev.syspatterns.media.MediaServiceTest;
 import dev.syspatterns.media.MediaUploadedProbe;
+import dev.syspatterns.tracing.StoredTraceContext;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +32,9 @@ class OutboxRelayTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    StoredTraceContext traces;
+
     @Test
     void anEventCommittedButNeverSentIsPublishedByTheRelay() throws InterruptedException {
         try (MediaUploadedProbe probe = new MediaUploadedProbe()) {
@@ -42,6 +49,29 @@ class OutboxRelayTest {
             assertThat(probe.awaitKey(mediaId, Duration.ofSeconds(20))).isPresent();
             // (the mark commits just after the send, so it may trail the record by a moment)
             assertThat(publishedWithin(mediaId, Duration.ofSeconds(5))).isTrue();
+        }
+    }
+
+    @Test
+    void theRelayedEventContinuesTheTraceOfTheTransactionThatWroteIt() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4737";
+        try (MediaUploadedProbe probe = new MediaUploadedProbe()) {
+            // given an event written inside a request's trace (as an upload completion is)
+            String mediaId = UUID.randomUUID().toString();
+            traces.runIn(
+                    "00-" + traceId + "-00f067aa0ba902b7-01",
+                    "upload completion",
+                    () -> tx.executeWithoutResult(status -> outbox.append(
+                            Topics.MEDIA_UPLOADED,
+                            mediaId,
+                            MediaUploaded.of(mediaId, "test-media", "private/" + mediaId + "/blob", "image/png", 1))));
+
+            // then the record the relay sends later, from its own thread, is part of that trace
+            ConsumerRecord<String, String> record =
+                    probe.awaitKey(mediaId, Duration.ofSeconds(20)).orElseThrow();
+            Header traceparent = record.headers().lastHeader("traceparent");
+            assertThat(traceparent).as("traceparent header").isNotNull();
+            assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).startsWith("00-" + traceId + "-");
         }
     }
 
