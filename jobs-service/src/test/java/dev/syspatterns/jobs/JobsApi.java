@@ -27,11 +27,19 @@ public final class JobsApi {
     public record Response(int status, String contentType, String header, JsonNode body) {}
 
     public Response submit(String body, String idempotencyKey) {
+        return submit(body, idempotencyKey, null);
+    }
+
+    /** Submits with a W3C {@code traceparent} (null: none), as a request through the gateway carries one. */
+    public Response submit(String body, String idempotencyKey, String traceparent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/jobs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
         }
         return send(request.build());
     }

@@ -25,4 +25,5 @@ public record Job(
         Instant createdAt,
         Instant updatedAt,
         Instant startedAt,
-        Instant finishedAt) {}
+        Instant finishedAt,
+        String traceparent) {}

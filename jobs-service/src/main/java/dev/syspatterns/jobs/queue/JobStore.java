@@ -1,5 +1,6 @@
 package dev.syspatterns.jobs.queue;
 
+import dev.syspatterns.tracing.StoredTraceContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,12 +32,14 @@ public class JobStore {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final JobUpdatesPublisher updates;
+    private final StoredTraceContext traces;
     private final RowMapper<Job> rows = this::mapJob;
 
-    JobStore(JdbcClient jdbc, JsonMapper json, JobUpdatesPublisher updates) {
+    JobStore(JdbcClient jdbc, JsonMapper json, JobUpdatesPublisher updates, StoredTraceContext traces) {
         this.jdbc = jdbc;
         this.json = json;
         this.updates = updates;
+        this.traces = traces;
     }
 
     /**
@@ -48,9 +51,9 @@ public class JobStore {
         Instant now = Instant.now();
         Optional<Job> inserted = jdbc.sql("""
                         insert into jobs as j (id, type, payload, status, priority, max_attempts, run_at,
-                                               idempotency_key, created_at, updated_at)
+                                               idempotency_key, created_at, updated_at, traceparent)
                         values (:id, :type, cast(:payload as jsonb), 'QUEUED', :priority, :maxAttempts, :runAt,
-                                :key, :now, :now)
+                                :key, :now, :now, :traceparent)
                         on conflict (idempotency_key) do nothing
                         returning %s
                         """.formatted(COLUMNS))
@@ -62,6 +65,8 @@ public class JobStore {
                 .param("runAt", timestamp(job.runAt() == null ? now : job.runAt()))
                 .param("key", job.idempotencyKey())
                 .param("now", timestamp(now))
+                // the worker that claims the job runs it in the submitter's trace
+                .param("traceparent", traces.capture())
                 .query(rows)
                 .optional();
         if (inserted.isPresent()) {
@@ -147,7 +152,7 @@ public class JobStore {
                     .param("attempt", job.attempts())
                     .param("worker", worker)
                     .update();
-            updates.publish(job);
+            traces.runIn(job.traceparent(), "job claimed", () -> updates.publish(job));
         });
         return claimed;
     }
@@ -364,7 +369,8 @@ public class JobStore {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "started_at"),
-                instant(rs, "finished_at"));
+                instant(rs, "finished_at"),
+                rs.getString("traceparent"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

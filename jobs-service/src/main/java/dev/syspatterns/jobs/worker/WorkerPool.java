@@ -4,6 +4,7 @@ import dev.syspatterns.jobs.ConditionalOnRole;
 import dev.syspatterns.jobs.JobsProperties;
 import dev.syspatterns.jobs.queue.Job;
 import dev.syspatterns.jobs.queue.JobStore;
+import dev.syspatterns.tracing.StoredTraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -48,6 +49,7 @@ public class WorkerPool implements SmartLifecycle {
     private final ExponentialBackoff backoff;
     private final JobsProperties.Worker config;
     private final MeterRegistry meters;
+    private final StoredTraceContext traces;
     private final String processId;
     private final Set<Running> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -60,8 +62,10 @@ public class WorkerPool implements SmartLifecycle {
             JobHandlers handlers,
             ExponentialBackoff backoff,
             JobsProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            StoredTraceContext traces) {
         this.store = store;
+        this.traces = traces;
         this.handlers = handlers;
         this.backoff = backoff;
         this.config = properties.worker();
@@ -151,7 +155,12 @@ public class WorkerPool implements SmartLifecycle {
         }
     }
 
+    /** One attempt, in the trace of the request that submitted the job (its updates and its handler's calls). */
     private void run(Job job, String worker) {
+        traces.runIn(job.traceparent(), "job " + job.type(), () -> attempt(job, worker));
+    }
+
+    private void attempt(Job job, String worker) {
         JobContext context = new JobContext(job, worker, store);
         Running current = new Running(job, context, Thread.currentThread());
         inFlight.add(current);

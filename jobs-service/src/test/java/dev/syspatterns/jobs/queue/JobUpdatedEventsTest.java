@@ -6,6 +6,7 @@ import dev.syspatterns.events.Topics;
 import dev.syspatterns.jobs.JobsApi;
 import dev.syspatterns.jobs.JobsIntegrationTest;
 import dev.syspatterns.testsupport.Infrastructure;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,13 +17,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every status change and progress step of a job reaches Kafka, keyed by job id, in the order it happened. */
+/**
+ * Every status change and progress step of a job reaches Kafka, keyed by job id, in the order it happened, and
+ * all of them in the trace of the request that submitted the job, though a worker sent most of them later.
+ */
 @JobsIntegrationTest
 class JobUpdatedEventsTest {
 
@@ -51,12 +56,19 @@ class JobUpdatedEventsTest {
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
 
-            // when a job with four progress steps runs
-            UUID id = new JobsApi(port)
-                    .submitted("{\"type\":\"demo.sleep\",\"payload\":{\"durationMs\":400,\"steps\":4}}");
+            // when a job with four progress steps is submitted in a trace, and runs
+            String traceId = "0af7651916cd43dd8448eb211c80319d";
+            JobsApi.Response submitted = new JobsApi(port)
+                    .submit(
+                            "{\"type\":\"demo.sleep\",\"payload\":{\"durationMs\":400,\"steps\":4}}",
+                            null,
+                            "00-" + traceId + "-b7ad6b7169203331-01");
+            assertThat(submitted.status()).isEqualTo(202);
+            UUID id = UUID.fromString(submitted.body().get("id").stringValue());
 
             // then its events arrive in order: queued, running, each step, succeeded
             List<JsonNode> events = new ArrayList<>();
+            List<String> traceparents = new ArrayList<>();
             Instant deadline = Instant.now().plusSeconds(30);
             while (Instant.now().isBefore(deadline)
                     && (events.isEmpty()
@@ -65,6 +77,9 @@ class JobUpdatedEventsTest {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key().equals(id.toString())) {
                         events.add(json.readTree(record.value()));
+                        Header traceparent = record.headers().lastHeader("traceparent");
+                        traceparents.add(
+                                traceparent == null ? null : new String(traceparent.value(), StandardCharsets.UTF_8));
                     }
                 }
             }
@@ -83,6 +98,8 @@ class JobUpdatedEventsTest {
                 assertThat(e.get("channel").stringValue()).isEqualTo("job." + id);
                 assertThat(e.get("type").stringValue()).isEqualTo("demo.sleep");
             });
+            // the submit's own event and the worker's (claimed from the queue table later) share the trace
+            assertThat(traceparents).hasSize(7).allSatisfy(t -> assertThat(t).startsWith("00-" + traceId + "-"));
         }
     }
 }
