@@ -85,15 +85,15 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
             return;
         }
         StringBuilder partial = connection.partialFrame();
-        if (message.isLast() && partial.isEmpty()) {
-            handleFrame(connection, message.getPayload()); // the usual case: the whole frame in one piece
-            return;
-        }
         if (partial.length() + message.getPayload().length() > settings.maxFrameBytes()) {
             partial.setLength(0);
             partial.trimToSize();
             session.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason(
                     "Frame larger than " + settings.maxFrameBytes() + " characters"));
+            return;
+        }
+        if (message.isLast() && partial.isEmpty()) {
+            handleFrame(connection, message.getPayload()); // the usual case: the whole frame in one piece
             return;
         }
         partial.append(message.getPayload());
