@@ -2,17 +2,11 @@ package dev.syspatterns.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.syspatterns.testsupport.TopicTail;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +28,7 @@ class TraceThroughThePlatformTest {
         long productId =
                 new Catalog(gateway, token).newProduct(5, 300).get("id").asLong();
         String traceId = UUID.randomUUID().toString().replace("-", "");
-        try (KafkaConsumer<String, String> stockChanges = atTheEndOf(STOCK_CHANGED)) {
+        try (TopicTail stockChanges = TopicTail.of(KAFKA, STOCK_CHANGED)) {
             // when
             var bought = gateway.postJson(
                     "/api/inventory/products/" + productId + "/purchases",
@@ -50,37 +44,16 @@ class TraceThroughThePlatformTest {
             // then the caller is told its trace, and the event about the sale is part of it
             assertThat(bought.headers().firstValue("traceparent"))
                     .hasValueSatisfying(t -> assertThat(t).startsWith("00-" + traceId + "-"));
-            assertThat(traceparentOfTheEventFor(stockChanges, Long.toString(productId)))
-                    .startsWith("00-" + traceId + "-");
+            ConsumerRecord<String, String> sale = stockChanges
+                    .first(
+                            record -> record.key().equals(Long.toString(productId))
+                                    && record.value().contains("\"PURCHASE\""),
+                            Duration.ofSeconds(30))
+                    .orElseThrow(() -> new AssertionError(
+                            "no PURCHASE event for product " + productId + " on " + STOCK_CHANGED + " within 30 s"));
+            String traceparent = TopicTail.header(sale, "traceparent");
+            assertThat(traceparent).as("traceparent header on " + sale).isNotNull();
+            assertThat(traceparent).startsWith("00-" + traceId + "-");
         }
-    }
-
-    private static KafkaConsumer<String, String> atTheEndOf(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // fix the end before the purchase
-        return consumer;
-    }
-
-    /** The traceparent of the first event for {@code key} that is not the product's creation. */
-    private static String traceparentOfTheEventFor(KafkaConsumer<String, String> consumer, String key) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                if (key.equals(record.key()) && record.value().contains("\"PURCHASE\"")) {
-                    Header header = record.headers().lastHeader("traceparent");
-                    assertThat(header).as("traceparent header on " + record).isNotNull();
-                    return new String(header.value(), StandardCharsets.UTF_8);
-                }
-            }
-        }
-        throw new AssertionError("no PURCHASE event for product " + key + " on " + STOCK_CHANGED + " within 30 s");
     }
 }

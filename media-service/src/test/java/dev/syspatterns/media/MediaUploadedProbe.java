@@ -2,6 +2,7 @@ package dev.syspatterns.media;
 
 import dev.syspatterns.events.Topics;
 import dev.syspatterns.testsupport.Infrastructure;
+import dev.syspatterns.testsupport.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +14,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Watches the MediaUploaded topic from "now" on: partitions are assigned and positioned at their end
@@ -26,25 +23,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class MediaUploadedProbe implements AutoCloseable {
 
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicTail topic;
 
     public MediaUploadedProbe() {
         ensureTopic();
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafka().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.MEDIA_UPLOADED, Duration.ofSeconds(15)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolves the lazy seek now, before the test acts
+        topic = TopicTail.of(Topics.MEDIA_UPLOADED);
     }
 
     /** The topic appears with the first event; a probe that starts before any event must not find nothing. */
@@ -66,15 +49,7 @@ public final class MediaUploadedProbe implements AutoCloseable {
 
     /** The first record keyed {@code key}, waiting up to {@code timeout}. */
     public Optional<ConsumerRecord<String, String>> awaitKey(String key, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                if (key.equals(record.key())) {
-                    return Optional.of(record);
-                }
-            }
-        }
-        return Optional.empty();
+        return topic.first(record -> key.equals(record.key()), timeout);
     }
 
     /** Every record keyed {@code key} seen within {@code window}. */
@@ -82,7 +57,7 @@ public final class MediaUploadedProbe implements AutoCloseable {
         Instant deadline = Instant.now().plus(window);
         List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
         while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            for (ConsumerRecord<String, String> record : topic.poll(Duration.ofMillis(200))) {
                 if (key.equals(record.key())) {
                     found.add(record);
                 }
@@ -93,6 +68,6 @@ public final class MediaUploadedProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close();
+        topic.close();
     }
 }

@@ -5,21 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.syspatterns.events.Topics;
 import dev.syspatterns.geo.GeoIntegrationTest;
-import dev.syspatterns.testsupport.Infrastructure;
+import dev.syspatterns.testsupport.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +26,7 @@ class NearbyDriversTest extends GeoIntegrationTest {
 
     @Test
     void nearestDriversReflectTheLatestPositionsAndEachMoveIsPublished() {
-        try (KafkaConsumer<String, String> events = driverLocatedFromNow()) {
+        try (TopicTail events = TopicTail.of(Topics.DRIVER_LOCATED)) {
             // given a spot of the map for this run, and three drivers
             double lat = -60 + random.nextDouble() * 120;
             double lon = -170 + random.nextDouble() * 340;
@@ -105,21 +100,5 @@ class NearbyDriversTest extends GeoIntegrationTest {
         List<String> ids = new ArrayList<>();
         drivers.forEach(d -> ids.add(d.get("driverId").asString()));
         return ids;
-    }
-
-    private static KafkaConsumer<String, String> driverLocatedFromNow() {
-        Properties config = new Properties();
-        config.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafka().bootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.DRIVER_LOCATED).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        return consumer;
     }
 }

@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syspatterns.events.Topics;
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
-import java.nio.charset.StandardCharsets;
+import dev.syspatterns.testsupport.TopicTail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,30 +35,15 @@ class StockChangedOutboxTest {
     @Autowired
     JsonMapper json;
 
-    private KafkaConsumer<String, String> consumerAtEndOfTopic() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false));
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.STOCK_CHANGED, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve the end offsets now, before the change happens
-        return consumer;
+    private TopicTail stockChangesFromNow() {
+        return TopicTail.of(bootstrapServers, Topics.STOCK_CHANGED);
     }
 
     @Test
     void everyCommittedStockChangeIsPublishedKeyedByProduct() {
         InventoryApi api = new InventoryApi(port);
         long warmup = api.createProduct("Topic exists", 1); // makes sure the topic exists before we listen
-        try (KafkaConsumer<String, String> consumer = consumerAtEndOfTopic()) {
+        try (TopicTail consumer = stockChangesFromNow()) {
             // given a product, when it is bought and then refused for lack of stock
             long id = api.createProduct("Published", 3);
             assertThat(api.purchase(id, 2, "PESSIMISTIC", UUID.randomUUID().toString())
@@ -101,7 +81,7 @@ class StockChangedOutboxTest {
         InventoryApi api = new InventoryApi(port);
         long id = api.createProduct("Traced", 3);
         String traceId = "0af7651916cd43dd8448eb211c80319c";
-        try (KafkaConsumer<String, String> consumer = consumerAtEndOfTopic()) {
+        try (TopicTail consumer = stockChangesFromNow()) {
             // when a purchase arrives with the caller's trace context (as the gateway forwards it)
             assertThat(api.post(
                                     "/api/inventory/products/" + id + "/purchases",
@@ -114,17 +94,17 @@ class StockChangedOutboxTest {
                     .isEqualTo(201);
 
             // then its StockChanged, sent later by the relay on a thread of its own, is in the same trace
-            String traceparent = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (traceparent == null && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(Long.toString(id))) {
-                        Header header = record.headers().lastHeader("traceparent");
-                        assertThat(header).as("traceparent header").isNotNull();
-                        traceparent = new String(header.value(), StandardCharsets.UTF_8);
-                    }
-                }
-            }
+            // (the product's CREATED event may be relayed after the tail opens: it has a trace of its own)
+            ConsumerRecord<String, String> event = consumer.first(
+                            record -> record.key().equals(Long.toString(id))
+                                    && json.readTree(record.value())
+                                            .get("reason")
+                                            .asString()
+                                            .equals("PURCHASE"),
+                            Duration.ofSeconds(20))
+                    .orElseThrow(() -> new AssertionError("no PURCHASE event for product " + id + " within 20 s"));
+            String traceparent = TopicTail.header(event, "traceparent");
+            assertThat(traceparent).as("traceparent header").isNotNull();
             assertThat(traceparent).startsWith("00-" + traceId + "-");
         }
     }

@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syspatterns.events.Topics;
 import dev.syspatterns.jobs.JobsApi;
 import dev.syspatterns.jobs.JobsIntegrationTest;
-import dev.syspatterns.testsupport.Infrastructure;
-import java.nio.charset.StandardCharsets;
+import dev.syspatterns.testsupport.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
@@ -38,24 +31,8 @@ class JobUpdatedEventsTest {
 
     @Test
     void progressEventsArriveOnKafkaInOrder() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Infrastructure.get().kafka().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false))) {
-            // given a reader positioned at the end of every partition of the topic
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(Topics.JOB_UPDATED, Duration.ofSeconds(10)).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-
+        // given a reader positioned at the end of every partition of the topic
+        try (TopicTail consumer = TopicTail.of(Topics.JOB_UPDATED)) {
             // when a job with four progress steps is submitted in a trace, and runs
             String traceId = "0af7651916cd43dd8448eb211c80319d";
             JobsApi.Response submitted = new JobsApi(port)
@@ -77,9 +54,7 @@ class JobUpdatedEventsTest {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key().equals(id.toString())) {
                         events.add(json.readTree(record.value()));
-                        Header traceparent = record.headers().lastHeader("traceparent");
-                        traceparents.add(
-                                traceparent == null ? null : new String(traceparent.value(), StandardCharsets.UTF_8));
+                        traceparents.add(TopicTail.header(record, "traceparent"));
                     }
                 }
             }
