@@ -132,7 +132,8 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
         private int next;
         private long lastOffset;
 
-        synchronized void record(JsonNode message, Histogram latency, AtomicLong delivered, long receivedAt) {
+        /** Takes the next message in order; returns when it was sent (harness nanoTime). */
+        synchronized long record(JsonNode message) {
             JsonNode data = message.get("data");
             int seq = data.get("seq").asInt();
             long offset = message.get("offset").asLong();
@@ -142,8 +143,7 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
             }
             next++;
             lastOffset = offset;
-            latency.recordValue(Math.max(1, (receivedAt - data.get("sentAt").asLong()) / 1_000));
-            delivered.incrementAndGet();
+            return data.get("sentAt").asLong();
         }
 
         synchronized int count() {
@@ -180,7 +180,9 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
             if (message.get("data").get("seq").asInt() < 0) {
                 return; // the message that created the channel
             }
-            subscriber.record(message, latency, delivered, at);
+            long sentAt = subscriber.record(message);
+            latency.recordValue(Math.max(1, (at - sentAt) / 1_000));
+            delivered.incrementAndGet();
             if (subscriber.count() == messages) {
                 done.countDown();
             }
