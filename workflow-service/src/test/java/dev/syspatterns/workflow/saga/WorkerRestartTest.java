@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.syspatterns.testsupport.RealInfrastructure;
-import dev.syspatterns.workflow.WorkflowProperties;
 import dev.syspatterns.workflow.events.OrderEventActivities;
 import dev.syspatterns.workflow.inventory.FakeInventory;
 import dev.syspatterns.workflow.inventory.StockActivities;
@@ -61,9 +60,6 @@ class WorkerRestartTest {
 
     @Autowired
     WorkflowClient client;
-
-    @Autowired
-    WorkflowProperties properties;
 
     @Autowired
     StockActivities stock;
