@@ -43,6 +43,9 @@ public class LocalSubscribers {
     /**
      * Subscribes a client: it first gets what it missed after {@code since} (or only what comes next when
      * {@code since} is null), then every new message, in offset order, on its own virtual thread.
+     *
+     * <p>"What comes next" means next after this call: the starting offset is read here, before the client is
+     * counted in presence, so a publisher that waits for presence cannot publish into a gap.
      */
     public Subscription subscribe(String channel, Long since, SubscriberSink sink) {
         Subscription subscription = new Subscription(
@@ -58,19 +61,31 @@ public class LocalSubscribers {
             members.add(subscription);
             return members;
         });
+        // Registered for live messages before reading the starting point, so nothing falls between.
+        long startAfter;
+        try {
+            startAfter = since != null ? since : history.latestOffset(channel);
+        } catch (RuntimeException e) {
+            forget(subscription);
+            throw e;
+        }
         subscriptionCount.incrementAndGet();
         presence.joined(channel);
-        subscription.start(since);
+        subscription.start(startAfter);
         return subscription;
     }
 
     private void unsubscribed(Subscription subscription) {
+        forget(subscription);
+        subscriptionCount.decrementAndGet();
+        presence.left(subscription.channel());
+    }
+
+    private void forget(Subscription subscription) {
         subscriptions.computeIfPresent(subscription.channel(), (c, set) -> {
             set.remove(subscription);
             return set.isEmpty() ? null : set;
         });
-        subscriptionCount.decrementAndGet();
-        presence.left(subscription.channel());
     }
 
     /**

@@ -85,17 +85,15 @@ public final class Subscription {
         }
     }
 
-    /** Starts the writer: catch up after {@code since} (or from the channel's newest offset), then go live. */
-    void start(Long since) {
-        Thread.ofVirtual().name("subscription-" + channel).start(() -> run(since));
+    /** Starts the writer: catch up after {@code after}, then go live. */
+    void start(long after) {
+        Thread.ofVirtual().name("subscription-" + channel).start(() -> run(after));
     }
 
-    private void run(Long since) {
+    private void run(long after) {
         try {
-            // Registered for live messages before reading the starting point, so nothing falls between.
-            long start = since != null ? since : history.latestOffset(channel);
-            lastOffset = start;
-            catchUp(start, true);
+            lastOffset = after;
+            catchUp(after, true);
             while (!closed.get()) {
                 ChannelMessage message = buffer.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                 if (overflowed) {
