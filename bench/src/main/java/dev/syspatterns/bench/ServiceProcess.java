@@ -55,7 +55,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED",
                 "-jar",
                 jar.toString(),
-                "--server.port=" + port));
+                "--server.port=" + port,
+                "--server.address=127.0.0.1"));
         command.addAll(args);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -226,6 +226,7 @@ class CrossInstanceFanoutTest {
         return new SpringApplicationBuilder(RealtimeApplication.class)
                 .run(
                         "--server.port=0",
+                        "--server.address=127.0.0.1",
                         "--spring.data.redis.host=" + infra.redis().host(),
                         "--spring.data.redis.port=" + infra.redis().port(),
                         "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),

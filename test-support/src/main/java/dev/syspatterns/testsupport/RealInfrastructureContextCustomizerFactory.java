@@ -62,6 +62,8 @@ public final class RealInfrastructureContextCustomizerFactory implements Context
             p.put("platform.s3.secret-key", () -> infra.s3().secretKey());
             p.put("spring.temporal.connection.target", () -> infra.temporal().target());
             p.put("spring.temporal.namespace", () -> infra.temporal().namespace());
+            // a test's own server listens on loopback only, like everything else the tests start
+            p.put("server.address", () -> "127.0.0.1");
             return p;
         }
     }
