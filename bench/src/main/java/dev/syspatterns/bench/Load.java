@@ -12,7 +12,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Runs an operation a bounded number of times from a bounded number of clients, within a time limit, and
- * records each operation's latency. Loops are bounded in count and time: a benchmark always stops by itself.
+ * records each operation's latency. Loops are bounded in count and time: a benchmark always stops by itself,
+ * and fails when the time limit stopped it before every operation ran.
  */
 public final class Load {
 
@@ -57,6 +58,12 @@ public final class Load {
         if (failure.get() != null) {
             throw new IllegalStateException(
                     variant + " failed: " + failure.get().getMessage(), failure.get());
+        }
+        if (done.get() < operations) {
+            // A run cut short compares unequal amounts of work, and a check over the operations that never ran
+            // would pass vacuously: the time limit is a safety stop, not a way to end a measurement.
+            throw new IllegalStateException(
+                    variant + ": only " + done.get() + " of " + operations + " operations finished within " + limit);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Measurement(variant, done.get(), seconds, latencies, Map.of());

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -54,9 +57,12 @@ public final class Reports {
                 .append(result.scale())
                 .append(". Ratios are throughput against the baseline (first row), ")
                 .append("measured in the same run.\n\n")
+                .append(provenance())
+                .append("\n\n")
                 .append("| variant | operations | ops/s | p50 ms | p99 ms | throughput vs baseline | notes |\n")
                 .append("|---|---:|---:|---:|---:|---:|---|\n");
-        StringBuilder csv = new StringBuilder("variant,operations,seconds,ops_per_s,p50_ms,p99_ms,ratio_vs_baseline\n");
+        StringBuilder csv =
+                new StringBuilder("scale,variant,operations,seconds,ops_per_s,p50_ms,p99_ms,ratio_vs_baseline,notes\n");
         for (Measurement m : result.measurements()) {
             md.append(String.format(
                     Locale.ROOT,
@@ -70,14 +76,18 @@ public final class Reports {
                     m.notes().isEmpty() ? "" : m.notes().toString()));
             csv.append(String.format(
                     Locale.ROOT,
-                    "%s,%d,%.3f,%.2f,%.3f,%.3f,%.3f%n",
-                    m.variant(),
+                    "%s,%s,%d,%.3f,%.2f,%.3f,%.3f,%.3f,%s%n",
+                    result.scale(),
+                    csvField(m.variant()),
                     m.operations(),
                     m.seconds(),
                     m.throughput(),
                     m.p50Millis(),
                     m.p99Millis(),
-                    result.throughputRatio(m)));
+                    result.throughputRatio(m),
+                    csvField(m.notes().entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")))));
         }
         md.append("\nChecked while measuring:\n\n");
         result.checks().forEach(check -> md.append("- ").append(check).append('\n'));
@@ -85,6 +95,39 @@ public final class Reports {
         Files.writeString(dir.resolve(name + ".md"), md);
         Files.writeString(dir.resolve(name + ".csv"), csv);
         chart(result, dir.resolve(name + ".png"));
+    }
+
+    /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+    static String csvField(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    /** When, on what code and on how many cores the numbers were measured, so a reader can tell their age. */
+    private static String provenance() {
+        String commit = "unknown";
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            if (git.waitFor() == 0 && !out.isEmpty()) {
+                commit = out;
+            }
+        } catch (IOException e) {
+            // no git: the commit stays unknown
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return String.format(
+                Locale.ROOT,
+                "Measured %s on commit %s, %d cores, Java %s.",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                commit,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version().feature());
     }
 
     private static void chart(Result result, Path png) throws IOException {
