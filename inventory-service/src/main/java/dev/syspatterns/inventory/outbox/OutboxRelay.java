@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final long RELAY_LOCK_ID = 0x1_0b0c5L;
+    // one relay at a time across instances (package-private: a test holds it to play a relay that is down)
+    static final long RELAY_LOCK_ID = 0x1_0b0c5L;
 
     private record Row(long id, String topic, String key, String payload, String traceparent) {}
 

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +33,9 @@ class ProductCacheTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    CacheAside cache;
 
     InventoryApi api;
 
@@ -78,10 +84,16 @@ class ProductCacheTest {
         long id = api.createProduct("Expiring", 3);
         api.get("/api/inventory/products/" + id);
 
-        Long ttlSeconds = redis.getExpire(key(id));
-
         // ttl 60s plus up to 20% jitter
-        assertThat(ttlSeconds).isBetween(55L, 72L);
+        assertThat(redis.getExpire(key(id))).isBetween(55L, 72L);
+        // and the jitter is really random, so entries written together do not expire together
+        Set<Duration> ttls = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            ttls.add(cache.jittered(Duration.ofSeconds(60)));
+        }
+        assertThat(ttls)
+                .hasSizeGreaterThan(40)
+                .allSatisfy(ttl -> assertThat(ttl).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(72)));
     }
 
     @Test

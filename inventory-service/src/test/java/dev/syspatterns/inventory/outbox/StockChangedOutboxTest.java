@@ -6,11 +6,14 @@ import dev.syspatterns.events.Topics;
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
 import dev.syspatterns.testsupport.TopicTail;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Committed stock changes reach Kafka through the outbox; refused ones leave nothing behind. */
+/**
+ * Committed stock changes reach Kafka through the outbox, even when no relay could send them at commit time;
+ * refused ones leave nothing behind.
+ */
 @InventoryServiceTest
 class StockChangedOutboxTest {
 
@@ -34,6 +40,9 @@ class StockChangedOutboxTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    DataSource dataSource;
 
     private TopicTail stockChangesFromNow() {
         return TopicTail.of(bootstrapServers, Topics.STOCK_CHANGED);
@@ -110,17 +119,45 @@ class StockChangedOutboxTest {
     }
 
     @Test
-    void refusedChangeWritesNoOutboxRow() {
+    void changesCommittedWhileNoRelayCanSendWaitInTheOutboxAndArePublishedWhenOneCan() throws Exception {
         InventoryApi api = new InventoryApi(port);
-        long id = api.createProduct("Nothing to tell", 1);
-        long before = outboxRowsFor(id);
+        api.createProduct("Topic exists", 1); // makes sure the topic exists before we listen
+        try (TopicTail consumer = stockChangesFromNow();
+                Connection relayLock = dataSource.getConnection()) {
+            // given no relay can run (this session holds the relay lock, as if the relaying instance had crashed
+            // right after its commit): what is committed now must wait in the outbox, not be lost
+            relayLock.setAutoCommit(false);
+            try (PreparedStatement lock = relayLock.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxRelay.RELAY_LOCK_ID);
+                lock.execute();
+            }
+            long id = api.createProduct("Held back", 2);
+            assertThat(api.purchase(id, 1, "PESSIMISTIC", UUID.randomUUID().toString())
+                            .status())
+                    .isEqualTo(201);
+            assertThat(api.purchase(id, 5, "OPTIMISTIC", UUID.randomUUID().toString())
+                            .status())
+                    .isEqualTo(409);
 
-        assertThat(api.purchase(id, 2, "OPTIMISTIC", UUID.randomUUID().toString())
-                        .status())
-                .isEqualTo(409);
+            // then the creation and the sale wait in the outbox (the refusal wrote nothing) and nothing is sent
+            assertThat(outboxRowsFor(id)).isEqualTo(2);
+            assertThat(consumer.first(record -> record.key().equals(Long.toString(id)), Duration.ofSeconds(1)))
+                    .isEmpty();
 
-        // rows may already have been relayed (deleted), so compare with what was there before
-        assertThat(outboxRowsFor(id)).isLessThanOrEqualTo(before);
+            // when a relay can run again, both go out, in order, and leave the outbox
+            relayLock.rollback();
+            List<String> reasons = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (reasons.size() < 2 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(Long.toString(id))) {
+                        reasons.add(json.readTree(record.value()).get("reason").asString());
+                    }
+                }
+            }
+            assertThat(reasons).containsExactly("CREATED", "PURCHASE");
+            assertThat(outboxRowsFor(id)).isZero();
+        }
     }
 
     private long outboxRowsFor(long productId) {
