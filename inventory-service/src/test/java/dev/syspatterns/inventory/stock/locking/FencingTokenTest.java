@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syspatterns.inventory.InventoryApi;
+import dev.syspatterns.inventory.InventoryProperties;
 import dev.syspatterns.inventory.InventoryServiceTest;
 import dev.syspatterns.inventory.stock.Purchase;
 import dev.syspatterns.inventory.stock.PurchaseCommand;
@@ -30,6 +31,9 @@ class FencingTokenTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InventoryProperties properties;
 
     private static PurchaseCommand buyOne(long productId) {
         return new PurchaseCommand(
@@ -66,6 +70,21 @@ class FencingTokenTest {
                 .isEqualTo(1);
         next.close();
         stalled.close();
+    }
+
+    @Test
+    void aHolderThatKeepsItsLockAliveHoldsItPastTheLease() throws Exception {
+        String name = "renewed-" + UUID.randomUUID();
+        Duration lease = properties.lock().lease();
+        try (FencedLock held = locks.acquire(name).keepAlive()) {
+            // well past the lease, the renewals (every third of it) have kept others out
+            Thread.sleep(lease.toMillis() * 3 / 2);
+            assertThat(locks.tryAcquire(name, lease))
+                    .as("acquired while renewed")
+                    .isEmpty();
+        }
+        FencedLock after = locks.tryAcquire(name, lease).orElseThrow();
+        after.close();
     }
 
     @Test
