@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
 import dev.syspatterns.inventory.StoredStock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +64,37 @@ class PurchaseApiTest {
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(again.json()).isEqualTo(first.json());
         assertThat(stock()).isEqualTo(3);
+        assertThat(purchases()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PESSIMISTIC", "OPTIMISTIC", "DISTRIBUTED_LOCK"})
+    void concurrentRequestsWithOneIdempotencyKeySellOnce(String strategy) throws Exception {
+        // a client that retries before its first answer arrives: ten copies of one request at once
+        String key = UUID.randomUUID().toString();
+        List<InventoryApi.Reply> replies;
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<InventoryApi.Reply>> sent = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(clients.submit(() -> {
+                    go.await();
+                    return api.purchase(productId, 1, strategy, key);
+                }));
+            }
+            go.countDown();
+            replies = new ArrayList<>();
+            for (Future<InventoryApi.Reply> reply : sent) {
+                replies.add(reply.get());
+            }
+        }
+
+        assertThat(replies).extracting(InventoryApi.Reply::status).containsOnly(201);
+        assertThat(replies)
+                .extracting(r -> r.json().get("purchaseId").asString())
+                .as("one purchase, the same answer to every copy")
+                .containsOnly(replies.getFirst().json().get("purchaseId").asString());
+        assertThat(stock()).isEqualTo(4);
         assertThat(purchases()).isEqualTo(1);
     }
 
