@@ -117,6 +117,7 @@ public final class ContentionBenchmark implements Benchmark {
             int clients) {
         AtomicInteger clientRetries = new AtomicInteger();
         double conflictsBefore = metrics.sum("inventory_optimistic_conflicts_total");
+        double busyBefore = metrics.sum("inventory_lock_busy_total");
         Measurement m =
                 Load.measure(strategy + ", " + level + " contention", purchases, clients, Duration.ofMinutes(3), i -> {
                     long id = ids.get(i % ids.size());
@@ -138,8 +139,10 @@ public final class ContentionBenchmark implements Benchmark {
                     }
                 });
         double conflicts = metrics.sum("inventory_optimistic_conflicts_total") - conflictsBefore;
+        double busy = metrics.sum("inventory_lock_busy_total") - busyBefore;
         return m.withNote("client retries (503)", clientRetries.get())
-                .withNote("optimistic conflicts (server)", (long) conflicts);
+                .withNote("optimistic conflicts (server)", (long) conflicts)
+                .withNote("lock found busy, polled again (server)", (long) busy);
     }
 
     /** NONE, once, on one hot product: how many confirmed sales the stock does not account for. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syspatterns.inventory.InventoryApi;
 import dev.syspatterns.inventory.InventoryServiceTest;
 import dev.syspatterns.inventory.StoredStock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ class PurchaseContentionTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     InventoryApi api;
 
@@ -84,6 +88,7 @@ class PurchaseContentionTest {
         long productId = api.createProduct("Last units " + strategy, STOCK);
 
         // when 200 buyers each want one unit at the same time
+        double retriesBefore = serverRetries();
         Map<Integer, Long> statuses = buyConcurrently(productId, strategy.name());
 
         // then exactly 50 are sold, everyone else is told the stock ran out, and nothing is left over or owed
@@ -92,6 +97,19 @@ class PurchaseContentionTest {
         assertThat(statuses.get(409)).as("refused").isEqualTo(BUYERS - STOCK);
         assertThat(stockOf(productId)).isZero();
         assertThat(purchasesOf(productId)).isEqualTo(STOCK);
+        // and the contention had its cost where the strategy pays it: version conflicts retried, or a lock
+        // found busy and polled again (a row lock queues buyers inside PostgreSQL instead)
+        if (strategy != Strategy.PESSIMISTIC) {
+            assertThat(serverRetries() - retriesBefore)
+                    .as("server-side retries")
+                    .isPositive();
+        }
+    }
+
+    /** Optimistic version conflicts plus tries that found the distributed lock held, as counted for metrics. */
+    private double serverRetries() {
+        return meters.counter("inventory.optimistic.conflicts").count()
+                + meters.counter("inventory.lock.busy").count();
     }
 
     @Test

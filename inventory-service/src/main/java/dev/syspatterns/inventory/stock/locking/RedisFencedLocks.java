@@ -1,6 +1,8 @@
 package dev.syspatterns.inventory.stock.locking;
 
 import dev.syspatterns.inventory.InventoryProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,11 +62,14 @@ class RedisFencedLocks implements DisposableBean {
     private final StringRedisTemplate redis;
     private final InventoryProperties.DistributedLock properties;
     private final String prefix;
+    private final Counter busy;
     private final ScheduledExecutorService renewals =
             Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
 
-    RedisFencedLocks(StringRedisTemplate redis, InventoryProperties properties) {
+    RedisFencedLocks(StringRedisTemplate redis, InventoryProperties properties, MeterRegistry meters) {
         this.redis = redis;
+        // the lock's retries: each try that found the lock held, so waiters poll again (the cost of contention)
+        this.busy = meters.counter("inventory.lock.busy");
         this.properties = properties.lock();
         this.prefix = properties.redisKeyPrefix();
     }
@@ -88,6 +93,7 @@ class RedisFencedLocks implements DisposableBean {
             if (System.nanoTime() > deadline) {
                 throw new LockNotAcquired(name, properties.waitTimeout());
             }
+            busy.increment();
             pause();
         }
     }
