@@ -7,6 +7,7 @@ import dev.syspatterns.bench.Platform;
 import dev.syspatterns.bench.Result;
 import dev.syspatterns.bench.Scale;
 import io.lettuce.core.GeoArgs;
+import io.lettuce.core.GeoCoordinates;
 import io.lettuce.core.GeoSearch;
 import io.lettuce.core.GeoValue;
 import io.lettuce.core.GeoWithin;
@@ -16,6 +17,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,6 +133,7 @@ public final class LiveDriversBenchmark implements Benchmark {
                         hits.forEach(hit -> found.put(hit.getMember(), hit.getDistance()));
                         fromRedis.set(i, found);
                     });
+            checkLastPositions(db, redis, key, positions, drivers);
             redis.del(key);
 
             int compared = check(fromPostgis, fromRedis);
@@ -158,6 +161,47 @@ public final class LiveDriversBenchmark implements Benchmark {
                     checks);
         } finally {
             client.shutdown();
+        }
+    }
+
+    /**
+     * Both indexes hold every driver once, at the position of its last move: exactly in PostGIS, within Redis's
+     * geohash precision (52 bits, well under a metre; 1e-5 degrees is about a metre).
+     */
+    private static void checkLastPositions(
+            Connection db, RedisCommands<String, String> redis, String key, double[][] positions, int drivers)
+            throws SQLException {
+        long inRedis = redis.zcard(key);
+        Map<String, double[]> inPostgis = new HashMap<>();
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT driver_id, ST_X(location::geometry), ST_Y(location::geometry)"
+                        + " FROM drivers_live")) {
+            while (rs.next()) {
+                inPostgis.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)});
+            }
+        }
+        int expected = Math.min(drivers, positions.length);
+        if (inRedis != expected || inPostgis.size() != expected) {
+            throw new IllegalStateException(
+                    "expected " + expected + " drivers, Redis holds " + inRedis + ", PostGIS " + inPostgis.size());
+        }
+        String[] members = new String[expected];
+        for (int d = 0; d < expected; d++) {
+            members[d] = "d" + d;
+        }
+        List<GeoCoordinates> fromRedis = redis.geopos(key, members);
+        for (int d = 0; d < expected; d++) {
+            double[] last = positions[(positions.length - 1 - d) / drivers * drivers + d];
+            double[] pg = inPostgis.get(members[d]);
+            GeoCoordinates rd = fromRedis.get(d);
+            if (pg == null || Math.abs(pg[0] - last[0]) > 1e-9 || Math.abs(pg[1] - last[1]) > 1e-9) {
+                throw new IllegalStateException("PostGIS holds driver " + members[d] + " away from its last move");
+            }
+            if (rd == null
+                    || Math.abs(rd.getX().doubleValue() - last[0]) > 1e-5
+                    || Math.abs(rd.getY().doubleValue() - last[1]) > 1e-5) {
+                throw new IllegalStateException("Redis holds driver " + members[d] + " away from its last move");
+            }
         }
     }
 

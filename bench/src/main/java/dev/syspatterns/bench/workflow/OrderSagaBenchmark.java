@@ -80,9 +80,7 @@ public final class OrderSagaBenchmark implements Benchmark {
         Measurement completed = Load.measure("order saga: placed -> COMPLETED", orders, clients, limit, i -> {
             JsonNode state = placeAndAwait(http, workflow, sagaProduct, "tok_visa", accepted);
             expectOutcome(state, "COMPLETED");
-            List<String> done =
-                    state.get("stepsDone").valueStream().map(JsonNode::asString).toList();
-            if (!done.containsAll(ALL_STEPS)) {
+            if (!strings(state, "stepsDone").containsAll(ALL_STEPS)) {
                 throw new IllegalStateException("a completed saga skipped a step: " + state);
             }
         });
@@ -93,6 +91,11 @@ public final class OrderSagaBenchmark implements Benchmark {
                 Load.measure("order saga, payment declined: placed -> COMPENSATED", orders, clients, limit, i -> {
                     JsonNode state = placeAndAwait(http, workflow, undoneProduct, "tok_decline", null);
                     expectOutcome(state, "COMPENSATED");
+                    // the stock coming back proves nothing unless it had been reserved first
+                    if (!strings(state, "stepsDone").contains("RESERVE_STOCK")
+                            || !strings(state, "compensationsRun").contains("RELEASE_STOCK")) {
+                        throw new IllegalStateException("a compensated saga did not reserve and release: " + state);
+                    }
                 });
         expectStock(http, inventory, undoneProduct, orders);
 
@@ -116,8 +119,8 @@ public final class OrderSagaBenchmark implements Benchmark {
                         "all " + orders
                                 + " sagas COMPLETED with reserve, charge, ship and confirm done; their product's "
                                 + "stock went from " + orders + " to 0",
-                        "all " + orders + " sagas with a declined card COMPENSATED; their product's stock is back at "
-                                + orders,
+                        "all " + orders + " sagas with a declined card reserved stock, COMPENSATED and released it; "
+                                + "their product's stock is back at " + orders,
                         "completion observed by polling the order's state every " + POLL.toMillis()
                                 + " ms (a Temporal query): end-to-end figures include up to that much"));
     }
@@ -158,6 +161,10 @@ public final class OrderSagaBenchmark implements Benchmark {
             Thread.sleep(POLL);
         }
         throw new IllegalStateException("order " + orderId + " had no outcome after 60 s");
+    }
+
+    private static List<String> strings(JsonNode state, String field) {
+        return state.path(field).valueStream().map(JsonNode::asString).toList();
     }
 
     private static void expectOutcome(JsonNode state, String outcome) {
