@@ -1,11 +1,15 @@
 package dev.syspatterns.deployment.app;
 
 import dev.syspatterns.deployment.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -20,6 +24,9 @@ import java.util.stream.Stream;
 public record ServiceConfig(String name, Path module, Map<String, String> properties) {
 
     public static final String APPLICATION_YML = "src/main/resources/application.yml";
+
+    /** The S3 host presigned URLs name; media-service defaults it to {@code platform.s3.endpoint}. */
+    public static final String S3_PUBLIC_ENDPOINT = "platform.s3.public-endpoint";
 
     /**
      * Keys that connect a service to infrastructure. Their local defaults point at loopback, which is wrong in
@@ -44,22 +51,100 @@ public record ServiceConfig(String name, Path module, Map<String, String> proper
 
     private static final Pattern ADDRESS_KEY = Pattern.compile(".*(url|uri|endpoint|host|bootstrap-servers|target)$");
 
-    /** Addresses handed to browsers, not used by the service to connect: they may well name localhost. */
-    private static final Set<String> BROWSER_FACING = Set.of("platform.media.cdn-base-url");
+    /**
+     * Addresses handed to browsers, not used by the service to connect: they may well name localhost.
+     * {@code platform.s3.public-endpoint}: the store's host in presigned URLs (media-service), when the endpoint
+     * the service connects to is one only the compose network or the cluster resolves.
+     */
+    public static final Set<String> BROWSER_FACING = Set.of("platform.media.cdn-base-url", S3_PUBLIC_ENDPOINT);
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(:[^}]*)?}");
 
     public static ServiceConfig load(Path module) {
+        return load(module, List.of());
+    }
+
+    /**
+     * application.yml, then for each active profile its documents there ({@code spring.config.activate.on-profile})
+     * and its {@code application-<profile>.yml}, later ones overriding, as Spring Boot reads them.
+     */
+    private static ServiceConfig load(Path module, List<String> profiles) {
         String name = module.getFileName().toString().replaceFirst("-service$", "");
         Map<String, String> properties = new LinkedHashMap<>();
-        // Profile-specific documents do not apply to a deployment that activates no profile.
+        // Other activation conditions (a cloud platform) are not decided by the deployment's variables: left out.
         for (Object document : Yaml.readAll(module.resolve(APPLICATION_YML))) {
             Map<String, Object> map = Yaml.asMap(document, module + "/" + APPLICATION_YML);
-            if (Yaml.at(map, "spring", "config", "activate") == null) {
+            Object activate = Yaml.at(map, "spring", "config", "activate");
+            Object onProfile = Yaml.at(map, "spring", "config", "activate", "on-profile");
+            if (activate == null
+                    || (onProfile != null
+                            && Yaml.asMap(activate, "activate").size() == 1
+                            && profiles.contains(String.valueOf(onProfile).trim()))) {
                 flatten("", map, properties);
             }
         }
+        for (String profile : profiles) {
+            Path file = module.resolve(APPLICATION_YML.replace("application.yml", "application-" + profile + ".yml"));
+            if (Files.isRegularFile(file)) {
+                Yaml.readAll(file).forEach(document -> flatten("", document, properties));
+            }
+        }
         return new ServiceConfig(name, module, properties);
+    }
+
+    /** This service's configuration with the profiles a deployment's environment activates. */
+    public ServiceConfig activatedBy(EnvironmentBinding env) {
+        List<String> profiles = env.value("spring.profiles.active").stream()
+                .flatMap(active -> Arrays.stream(active.split(",")))
+                .map(String::trim)
+                .filter(profile -> !profile.isEmpty())
+                .toList();
+        return profiles.isEmpty() ? this : load(module, profiles);
+    }
+
+    /**
+     * The value a key ends up with in a deployment: what its environment sets, else the file's value with its
+     * {@code ${...}} placeholders resolved from the environment, the file or their defaults. Empty when neither
+     * sets it, or a placeholder resolves nowhere (the service would not start).
+     */
+    public Optional<String> resolve(String key, EnvironmentBinding env) {
+        Optional<String> provided = env.value(key);
+        if (provided.isPresent() || !properties.containsKey(key)) {
+            return provided;
+        }
+        Matcher m = PLACEHOLDER.matcher(properties.get(key));
+        StringBuilder resolved = new StringBuilder();
+        while (m.find()) {
+            String placeholder = m.group(1).trim();
+            Optional<String> fallback = Optional.ofNullable(m.group(2)).map(d -> d.substring(1));
+            Optional<String> value = env.value(placeholder)
+                    .or(() -> Optional.ofNullable(properties.get(placeholder)))
+                    .or(() -> fallback);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            m.appendReplacement(resolved, Matcher.quoteReplacement(value.get()));
+        }
+        m.appendTail(resolved);
+        return Optional.of(resolved.toString());
+    }
+
+    /** Whether the service hands clients presigned S3 URLs (it builds an {@code S3Presigner}). */
+    public boolean presignsS3Urls() {
+        try (Stream<Path> sources = Files.walk(module.resolve("src/main/java"))) {
+            return sources.filter(file -> file.toString().endsWith(".java"))
+                    .anyMatch(file -> read(file).contains("S3Presigner"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The Maven module and image name, e.g. {@code inventory-service}. */

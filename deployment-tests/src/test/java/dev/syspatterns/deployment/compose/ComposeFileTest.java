@@ -77,7 +77,7 @@ class ComposeFileTest {
         for (ServiceConfig service : services) {
             for (ComposeService c : containersOf(service)) {
                 EnvironmentBinding env = new EnvironmentBinding(c.environment());
-                for (String key : service.requiredSettings()) {
+                for (String key : service.activatedBy(env).requiredSettings()) {
                     softly.assertThat(env.provides(key))
                             .as(
                                     "compose service %s provides %s (e.g. %s) that %s reads",
@@ -95,7 +95,7 @@ class ComposeFileTest {
         for (ServiceConfig service : services) {
             for (ComposeService c : containersOf(service)) {
                 EnvironmentBinding env = new EnvironmentBinding(c.environment());
-                for (String key : service.connectionKeys()) {
+                for (String key : service.activatedBy(env).connectionKeys()) {
                     if (!ServiceConfig.isConnectionAddress(key)) {
                         continue;
                     }
@@ -116,6 +116,47 @@ class ComposeFileTest {
                                         .as("%s port", where)
                                         .isEqualTo(target.port()));
                     }
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void urlsHandedToClientsNameWhatComposePublishesOnTheHost() {
+        SoftAssertions softly = new SoftAssertions();
+        for (ServiceConfig service : services) {
+            for (ComposeService c : containersOf(service)) {
+                EnvironmentBinding env = new EnvironmentBinding(c.environment());
+                for (String key : ServiceConfig.BROWSER_FACING) {
+                    for (Address address : Address.parse(env.value(key).orElse(""))) {
+                        String where = c.name() + " " + key + " -> " + address;
+                        softly.assertThat(address.isLoopback())
+                                .as("%s: the host's view (a container name resolves only inside compose)", where)
+                                .isTrue();
+                        softly.assertThat(compose.services().values())
+                                .as("%s: a compose service publishes that port", where)
+                                .anyMatch(published ->
+                                        published.ports().stream().anyMatch(p -> p.published() == address.port()));
+                    }
+                }
+                if (!service.presignsS3Urls()) {
+                    continue;
+                }
+                // Presigned URLs must reach the very store the service writes to, published on the host.
+                List<Address> store =
+                        Address.parse(env.value("platform.s3.endpoint").orElse(""));
+                List<Address> published = Address.parse(
+                        env.value(ServiceConfig.S3_PUBLIC_ENDPOINT).orElse(""));
+                softly.assertThat(published)
+                        .as("%s sets %s for its presigned URLs", c.name(), ServiceConfig.S3_PUBLIC_ENDPOINT)
+                        .hasSize(1);
+                softly.assertThat(store).as("%s platform.s3.endpoint", c.name()).hasSize(1);
+                if (published.size() == 1 && store.size() == 1) {
+                    softly.assertThat(compose.require(store.getFirst().host()).ports())
+                            .as("%s: %s is %s published on the host", c.name(), published.getFirst(), store.getFirst())
+                            .anyMatch(p -> p.published() == published.getFirst().port()
+                                    && p.target() == store.getFirst().port());
                 }
             }
         }
@@ -181,12 +222,23 @@ class ComposeFileTest {
 
     @Test
     void theInfrastructurePlatformStartsIsHereOnItsFixedPorts() {
+        List<String> started = PlatformScript.composeInfrastructure();
         SoftAssertions softly = new SoftAssertions();
-        for (String name : PlatformScript.composeInfrastructure()) {
+        for (String name : started) {
             softly.assertThat(compose.service(name))
                     .as("./platform starts compose service %s", name)
                     .isPresent();
             compose.service(name).ifPresent(c -> {
+                if (isOneShot(name)) {
+                    // `up --wait` fails on a task that exits, even with 0, unless a service it starts waits for it.
+                    softly.assertThat(started)
+                            .as("./platform starts a service that waits for one-shot %s to complete", name)
+                            .anyMatch(other -> compose.service(other)
+                                    .map(o -> "service_completed_successfully"
+                                            .equals(o.dependsOn().get(name)))
+                                    .orElse(false));
+                    return;
+                }
                 int port = PlatformScript.infrastructurePort(name);
                 softly.assertThat(c.ports())
                         .as("%s published on 127.0.0.1:%d for services run by ./platform", name, port)
@@ -197,6 +249,23 @@ class ComposeFileTest {
             });
         }
         softly.assertAll();
+    }
+
+    @Test
+    void thePlatformScriptStartsTheWholeInfrastructureAndRemovesExactlyThat() {
+        Set<String> infrastructure = new LinkedHashSet<>();
+        compose.services().values().stream()
+                .filter(c -> !c.image().startsWith("syspatterns/"))
+                .forEach(c -> infrastructure.add(c.name()));
+        assertThat(PlatformScript.composeInfrastructure())
+                .as("./platform up starts every infrastructure service of docker-compose.yml")
+                .containsExactlyInAnyOrderElementsOf(infrastructure);
+        assertThat(PlatformScript.composeInfrastructureRemoved())
+                .as("./platform down removes what it started")
+                .containsExactlyInAnyOrderElementsOf(PlatformScript.composeInfrastructure());
+        assertThat(PlatformScript.composeSubcommands())
+                .as("./platform never runs docker compose down: it would take services it did not start")
+                .doesNotContain("down");
     }
 
     @Test
@@ -263,6 +332,13 @@ class ComposeFileTest {
                 .as("compose services running %s", service.artifact())
                 .isNotEmpty();
         return containers;
+    }
+
+    /** A task some service waits for to complete, rather than to be healthy. */
+    private boolean isOneShot(String name) {
+        return compose.services().values().stream()
+                .anyMatch(c ->
+                        "service_completed_successfully".equals(c.dependsOn().get(name)));
     }
 
     private static String imageRepository(ServiceConfig service) {

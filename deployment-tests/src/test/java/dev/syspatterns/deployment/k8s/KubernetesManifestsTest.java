@@ -9,6 +9,9 @@ import dev.syspatterns.deployment.app.Address;
 import dev.syspatterns.deployment.app.EnvironmentBinding;
 import dev.syspatterns.deployment.app.ServiceConfig;
 import dev.syspatterns.deployment.k8s.Manifests.Variable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +109,7 @@ class KubernetesManifestsTest {
                 softly.assertThat(env.value("server.port"))
                         .as("%s must not move the port away from application.yml", where)
                         .isEmpty();
-                for (String key : service.requiredSettings()) {
+                for (String key : service.activatedBy(env).requiredSettings()) {
                     softly.assertThat(env.provides(key))
                             .as(
                                     "%s provides %s (e.g. %s) that %s reads",
@@ -134,7 +137,7 @@ class KubernetesManifestsTest {
         for (ServiceConfig service : services) {
             for (Map<String, Object> deployment : deploymentsOf(manifests, service)) {
                 EnvironmentBinding env = binding(manifests.environment(app(deployment, service)));
-                for (String key : service.connectionKeys()) {
+                for (String key : service.activatedBy(env).connectionKeys()) {
                     if (!ServiceConfig.isConnectionAddress(key)) {
                         continue;
                     }
@@ -290,6 +293,118 @@ class KubernetesManifestsTest {
             }
         }
         softly.assertAll();
+    }
+
+    @Test
+    void theProductionGatewayMintsNoTokensAndVerifiesThemAgainstTheIdentityProvider() {
+        Manifests manifests = Manifests.render("production");
+        ServiceConfig gateway = service("gateway");
+        SoftAssertions softly = new SoftAssertions();
+        for (Map<String, Object> deployment : deploymentsOf(manifests, gateway)) {
+            EnvironmentBinding env = binding(manifests.environment(app(deployment, gateway)));
+            ServiceConfig active = gateway.activatedBy(env);
+            String where = "production: " + Kustomize.name(deployment);
+            // LocalTokenIssuer is on unless this is false: anyone could mint a token for any user.
+            softly.assertThat(active.resolve("platform.gateway.auth.local-issuer.enabled", env))
+                    .as("%s turns the local token issuer (POST /api/auth/token) off", where)
+                    .hasValue("false");
+            softly.assertThat(active.resolve("platform.gateway.auth.jwk-set-uri", env))
+                    .as("%s verifies tokens against an identity provider's JWK set", where)
+                    .hasValueSatisfying(uri -> assertThat(uri).startsWith("https://"));
+        }
+        softly.assertAll();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void urlsHandedToClientsNameHostsTheyCanReach(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        Map<String, Set<Integer>> servicePorts = manifests.servicePorts();
+        SoftAssertions softly = new SoftAssertions();
+        for (ServiceConfig service : services) {
+            for (Map<String, Object> deployment : deploymentsOf(manifests, service)) {
+                EnvironmentBinding env = binding(manifests.environment(app(deployment, service)));
+                String where = overlay + ": " + Kustomize.name(deployment);
+                if (service.presignsS3Urls()) {
+                    // Unset, presigned URLs would name the endpoint the pod connects to: an in-cluster name.
+                    softly.assertThat(env.value(ServiceConfig.S3_PUBLIC_ENDPOINT))
+                            .as("%s sets %s for its presigned URLs", where, ServiceConfig.S3_PUBLIC_ENDPOINT)
+                            .isPresent();
+                }
+                for (String key : ServiceConfig.BROWSER_FACING) {
+                    for (Address address : Address.parse(env.value(key).orElse(""))) {
+                        String what = where + " " + key + " -> " + address;
+                        if (overlay.equals("local")) {
+                            // Reached through kubectl port-forward svc/<name> <port> (k8s/README.md).
+                            softly.assertThat(address.isLoopback())
+                                    .as("%s: a port-forward on the client's machine", what)
+                                    .isTrue();
+                            softly.assertThat(servicePorts.values())
+                                    .as("%s: a Service listens on that port to forward to", what)
+                                    .anyMatch(ports -> ports.contains(address.port()));
+                        } else {
+                            softly.assertThat(address.isLoopback() || !address.isFullyQualified())
+                                    .as("%s: a public host name", what)
+                                    .isFalse();
+                            softly.assertThat(env.value(key).orElse(""))
+                                    .as("%s over TLS", what)
+                                    .startsWith("https://");
+                        }
+                    }
+                }
+            }
+        }
+        softly.assertAll();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void everyDeploymentCanTakeInfrastructureCredentialsFromItsSecret(String overlay) {
+        Manifests manifests = Manifests.render(overlay);
+        SoftAssertions softly = new SoftAssertions();
+        for (ServiceConfig service : services) {
+            String secret = service.name() + "-secrets";
+            for (Map<String, Object> deployment : deploymentsOf(manifests, service)) {
+                String where = overlay + ": " + Kustomize.name(deployment);
+                softly.assertThat(Yaml.asList(app(deployment, service).get("envFrom"), "envFrom"))
+                        .as("%s reads Secret %s", where, secret)
+                        .anyMatch(source -> secret.equals(Yaml.at(Yaml.asMap(source, "envFrom"), "secretRef", "name")));
+            }
+            if (overlay.equals("production")) {
+                softly.assertThat(manifests.find("Secret", secret))
+                        .as("production generates %s (from secrets/%s.env)", secret, service.name())
+                        .isPresent();
+            }
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void productionSecretExamplesListTheCredentialsOfWhatEachServiceConnectsTo() throws IOException {
+        Map<String, String> credentials = Map.of(
+                "spring.data.redis.", "SPRING_DATA_REDIS_PASSWORD",
+                "spring.kafka.", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+                "spring.temporal.", "SPRING_TEMPORAL_CONNECTION_API_KEY");
+        SoftAssertions softly = new SoftAssertions();
+        for (ServiceConfig service : services) {
+            Path example = Repository.file("k8s/overlays/production/secrets/" + service.name() + ".env.example");
+            String text = Files.isRegularFile(example) ? Files.readString(example) : "";
+            credentials.forEach((prefix, variable) -> {
+                if (service.connectionKeys().stream().anyMatch(key -> key.startsWith(prefix))) {
+                    softly.assertThat(text)
+                            .as("%s lists %s (%s connects to %s*)", example, variable, service.artifact(), prefix)
+                            .contains(variable);
+                }
+            });
+        }
+        softly.assertAll();
+    }
+
+    private ServiceConfig service(String name) {
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + "-service module"));
     }
 
     /** The Deployments that run a service's image (jobs runs twice: API and workers). */

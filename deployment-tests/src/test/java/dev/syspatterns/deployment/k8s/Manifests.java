@@ -85,9 +85,14 @@ record Manifests(String overlay, List<Map<String, Object>> resources) {
             Map<String, Object> source = Yaml.asMap(entry, "envFrom");
             String prefix = String.valueOf(source.getOrDefault("prefix", ""));
             boolean secret = source.containsKey("secretRef");
-            String name = String.valueOf(Yaml.at(source, secret ? "secretRef" : "configMapRef", "name"));
-            data(secret ? "Secret" : "ConfigMap", name)
-                    .forEach((k, v) -> env.put(prefix + k, new Variable(String.valueOf(v), secret)));
+            String kind = secret ? "Secret" : "ConfigMap";
+            Map<String, Object> ref = Yaml.asMap(source.get(secret ? "secretRef" : "configMapRef"), "envFrom ref");
+            String name = String.valueOf(ref.get("name"));
+            // An optional source that does not exist adds nothing; the pod starts without it.
+            if (Boolean.TRUE.equals(ref.get("optional")) && find(kind, name).isEmpty()) {
+                continue;
+            }
+            data(kind, name).forEach((k, v) -> env.put(prefix + k, new Variable(String.valueOf(v), secret)));
         }
         for (Object entry : Yaml.asList(container.get("env"), "env")) {
             Map<String, Object> variable = Yaml.asMap(entry, "env");
