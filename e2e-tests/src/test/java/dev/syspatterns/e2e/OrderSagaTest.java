@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Pattern 7 across services: the saga in workflow-service reserves stock in inventory-service for real, and a
- * failing saga gives it back. The product's channel shows what happened to its stock, in order.
+ * failing saga gives it back. The product's channel shows what happened to its stock, in order, and the order's
+ * channel (realtime-service, fed by workflow-service's OrderUpdated events) tells its client how it ended.
  */
 class OrderSagaTest {
 
@@ -33,6 +33,9 @@ class OrderSagaTest {
                 .isEmpty();
         assertThat(placed.finalStock()).isEqualTo(STOCK - ORDERED);
         assertThat(placed.stockLevels()).containsExactly(10L, 7L);
+        assertThat(placed.finalUpdate().get("status").asString())
+                .as("the order's last update on its channel: %s", placed.finalUpdate())
+                .isEqualTo("COMPLETED");
     }
 
     @Test
@@ -47,11 +50,14 @@ class OrderSagaTest {
                 .isNotEmpty();
         assertThat(placed.finalStock()).isEqualTo(STOCK);
         assertThat(placed.stockLevels()).containsExactly(10L, 7L, 10L);
+        assertThat(placed.finalUpdate().get("status").asString())
+                .as("the order's last update on its channel: %s", placed.finalUpdate())
+                .isEqualTo("COMPENSATED");
     }
 
     @Test
     void aSagaWaitingForApprovalFinishesAfterWorkflowServiceIsStoppedAndStartedAgain() throws Exception {
-        Assumptions.assumeTrue(PlatformServices.available(), "needs the ./platform script that started the services");
+        PlatformServices.requireScript();
         // given an order above the approval threshold (3 x 500.00 > 1,000.00), waiting for approval with its
         // stock reserved
         String token = gateway.token(Gateway.unique("e2e-customer"));
@@ -82,8 +88,11 @@ class OrderSagaTest {
                 .isEqualTo(STOCK - ORDERED);
     }
 
-    /** The saga's final state, the product's stock once settled, and the stock levels its channel reported. */
-    private record Placed(JsonNode order, long finalStock, List<Long> stockLevels) {
+    /**
+     * The saga's final state, the product's stock once settled, the stock levels its channel reported, and the
+     * order's final update as its own channel pushed it.
+     */
+    private record Placed(JsonNode order, long finalStock, List<Long> stockLevels, JsonNode finalUpdate) {
         String outcome() {
             return order.get("outcome").asString();
         }
@@ -95,14 +104,18 @@ class OrderSagaTest {
         var catalog = new Catalog(gateway, token);
         JsonNode product = catalog.newProduct(STOCK, 250);
         try (var stockChanges = RealtimeSubscriber.sse(gateway.client(), token, "product." + product.get("id"), 0)) {
-            JsonNode order = placeAndAwaitOutcome(token, product, paymentToken, "1 Example Street, Vienna");
-            long finalStock = catalog.stockSettlingAt(product.get("id").asLong(), expectedStock);
-            return new Placed(order, finalStock, stocksOf(product, stockChanges, expectedStock));
+            String orderId = place(token, product, paymentToken, "1 Example Street, Vienna");
+            // since=0: the order's channel from its first update, however far the saga got before this subscription
+            try (var orderUpdates = RealtimeSubscriber.webSocket(gateway.client(), token, "order." + orderId, 0)) {
+                JsonNode order = awaitOutcome(token, orderId);
+                long finalStock = catalog.stockSettlingAt(product.get("id").asLong(), expectedStock);
+                return new Placed(
+                        order,
+                        finalStock,
+                        stocksOf(product, stockChanges, expectedStock),
+                        finalUpdateOf(orderId, orderUpdates));
+            }
         }
-    }
-
-    private JsonNode placeAndAwaitOutcome(String token, JsonNode product, String paymentToken, String address) {
-        return awaitOutcome(token, place(token, product, paymentToken, address));
     }
 
     private String place(String token, JsonNode product, String paymentToken, String address) {
@@ -132,6 +145,18 @@ class OrderSagaTest {
                                 .equals(Gateway.json(response).path("outcome").asString()));
         assertThat(state.statusCode()).as(state.body()).isEqualTo(200);
         return Gateway.json(state);
+    }
+
+    /**
+     * The update that ends the saga (step {@code ORDER}, published as the saga finishes, whatever the outcome) as the order's channel
+     * pushed it: an {@code OrderUpdated} event, forwarded as is.
+     */
+    private static JsonNode finalUpdateOf(String orderId, RealtimeSubscriber channel) {
+        JsonNode last = channel.awaitMessage(
+                        data -> "ORDER".equals(data.path("step").asString()), Duration.ofSeconds(60))
+                .getLast();
+        assertThat(last.path("orderId").asString()).as(last.toString()).isEqualTo(orderId);
+        return last;
     }
 
     /** The product's stock levels as its channel reported them, until one equals {@code last}. */

@@ -22,12 +22,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * A client of realtime-service through the gateway, as a browser would be one: a WebSocket or an EventSource,
  * both authenticated with {@code ?access_token=} because neither can set an Authorization header.
- * It collects the {@code data} of every message of one channel, in arrival order.
+ * It collects every message of one channel, in arrival order: its {@code data} for the scenarios, its offset to check
+ * that realtime-service delivered none twice.
  */
 abstract sealed class RealtimeSubscriber implements AutoCloseable {
 
     final String channel;
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    /** Whole messages ({@code offset}, {@code data}, ...), as realtime-service sent them. */
     private final List<JsonNode> received = new ArrayList<>();
 
     RealtimeSubscriber(String channel) {
@@ -43,15 +45,16 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
         return new OverSse(http, token, channel, since);
     }
 
-    void deliver(JsonNode data) {
-        messages.add(data);
+    /** A message of the channel: {@code channel}, {@code epoch}, {@code offset}, {@code publishedAt}, {@code data}. */
+    void deliver(JsonNode message) {
+        messages.add(message);
     }
 
-    /** Waits until a message's data matches, and returns every message received so far, in order. */
+    /** Waits until a message's data matches, and returns the data of every message received so far, in order. */
     List<JsonNode> awaitMessage(Predicate<JsonNode> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (received.stream().anyMatch(match)) {
-            return List.copyOf(received);
+        if (received.stream().map(RealtimeSubscriber::dataOf).anyMatch(match)) {
+            return data();
         }
         while (true) {
             long left = deadline - System.nanoTime();
@@ -64,13 +67,30 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
             }
             if (next == null) {
                 throw new AssertionError("no matching message on " + channel + " over " + transport() + " within "
-                        + timeout + "; received " + received);
+                        + timeout + "; received " + data());
             }
             received.add(next);
-            if (match.test(next)) {
-                return List.copyOf(received);
+            if (match.test(dataOf(next))) {
+                return data();
             }
         }
+    }
+
+    /**
+     * The offsets of the messages {@link #awaitMessage} has taken so far, in arrival order. realtime-service
+     * catches a subscription up from history, then goes live, dropping what it already sent: each offset once,
+     * ascending.
+     */
+    List<Long> offsets() {
+        return received.stream().map(message -> message.get("offset").asLong()).toList();
+    }
+
+    private List<JsonNode> data() {
+        return received.stream().map(RealtimeSubscriber::dataOf).toList();
+    }
+
+    private static JsonNode dataOf(JsonNode message) {
+        return message.get("data");
     }
 
     abstract String transport();
@@ -78,7 +98,11 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
     @Override
     public abstract void close();
 
-    /** The stock levels of one product in these StockChanged messages, once per version (delivery is at least once). */
+    /**
+     * The stock levels of one product in these StockChanged messages, once per version: inventory-service's outbox
+     * relays at least once (a batch whose send timed out is rolled back and sent again, as new Kafka records), and
+     * realtime-service dedupes per record, so one change can be two messages.
+     */
     static List<Long> stockLevels(List<JsonNode> messages, String sku) {
         return messages.stream()
                 .filter(data -> sku.equals(data.path("sku").asString()))
@@ -140,7 +164,7 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
                     JsonNode frame = Gateway.JSON.readTree(partial.toString());
                     partial.setLength(0);
                     switch (frame.path("type").asString()) {
-                        case "message" -> deliver(frame.get("data"));
+                        case "message" -> deliver(frame);
                         case "subscribed", "error" -> subscribed.complete(frame);
                         default -> {}
                     }
@@ -179,7 +203,7 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
                 lines.forEach(line -> {
                     if (line.isEmpty()) {
                         if ("message".contentEquals(event) && !data.isEmpty()) {
-                            deliver(Gateway.JSON.readTree(data.toString()).get("data"));
+                            deliver(Gateway.JSON.readTree(data.toString()));
                         }
                         event.setLength(0);
                         data.setLength(0);

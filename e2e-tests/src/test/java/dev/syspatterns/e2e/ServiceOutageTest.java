@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +19,7 @@ class ServiceOutageTest {
 
     @Test
     void aStoppedServiceGivesAFast503ProblemAndRecoversWhenItIsBack() throws Exception {
-        Assumptions.assumeTrue(PlatformServices.available(), "needs the ./platform script that started the services");
+        PlatformServices.requireScript();
         String token = gateway.token(Gateway.unique("e2e-outage"));
         String path = "/api/media/" + UUID.randomUUID();
         // given the service answers (an unknown media id is its own 404)

@@ -48,6 +48,11 @@ class StockChangePushTest {
                 assertThat(stocks)
                         .as("stock seen over %s", subscriber.transport())
                         .containsExactly(5L, 3L);
+                // one change may be two messages (see stockLevels), but no message reaches a subscriber twice
+                assertThat(subscriber.offsets())
+                        .as("offsets delivered over %s", subscriber.transport())
+                        .doesNotHaveDuplicates()
+                        .isSorted();
             }
         }
     }

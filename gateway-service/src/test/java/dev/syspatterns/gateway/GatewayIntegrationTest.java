@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway in front of real small upstream servers on loopback (two inventory instances, a live and a dead media instance, a realtime service
- * that streams and speaks WebSocket, one stub for the other services, and a port where nothing listens for jobs),
+ * The gateway in front of real small upstream servers on loopback (two inventory instances, a live and a dead media
+ * instance, two realtime instances that stream and speak WebSocket, one stub for the other services, and a port where
+ * nothing listens for jobs),
  * with real Redis for the rate limiter. Every test class of the module extends this, so they share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,7 +29,8 @@ public abstract class GatewayIntegrationTest {
 
     protected static final UpstreamStub INVENTORY_A = UpstreamStub.start("inventory-a");
     protected static final UpstreamStub INVENTORY_B = UpstreamStub.start("inventory-b");
-    protected static final UpstreamStub REALTIME = UpstreamStub.start("realtime");
+    protected static final UpstreamStub REALTIME_A = UpstreamStub.start("realtime-a");
+    protected static final UpstreamStub REALTIME_B = UpstreamStub.start("realtime-b");
     protected static final UpstreamStub OTHERS = UpstreamStub.start("others");
     protected static final int DEAD_PORT = freePort();
 
@@ -45,7 +47,8 @@ public abstract class GatewayIntegrationTest {
         String instances = "spring.cloud.discovery.client.simple.instances.";
         registry.add(instances + "inventory[0].uri", INVENTORY_A::uri);
         registry.add(instances + "inventory[1].uri", INVENTORY_B::uri);
-        registry.add(instances + "realtime[0].uri", REALTIME::uri);
+        registry.add(instances + "realtime[0].uri", REALTIME_A::uri);
+        registry.add(instances + "realtime[1].uri", REALTIME_B::uri);
         registry.add(instances + "jobs[0].uri", () -> "http://127.0.0.1:" + DEAD_PORT);
         registry.add(instances + "media[0].uri", OTHERS::uri);
         registry.add(instances + "media[1].uri", () -> "http://127.0.0.1:" + DEAD_PORT);

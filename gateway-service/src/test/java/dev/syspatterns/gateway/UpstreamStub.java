@@ -19,15 +19,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A small real service for the gateway to route to, on a random loopback port: it echoes what it received as
- * JSON (its name, method, path, query, headers, body size), streams Server-Sent Events under {@code .../sse}, answers {@code .../slow} only after six seconds,
- * {@code .../busy} after half a second (within the response timeout: to hold many calls open at once),
- * and echoes WebSocket messages on {@code /ws/realtime}.
+ * JSON (its name, method, path, query, headers, body size), streams Server-Sent Events under {@code .../stream} (as
+ * realtime-service's {@code /api/realtime/channels/{channel}/stream}, with its name in {@code X-Instance}), answers
+ * {@code .../slow} only after six seconds, {@code .../busy} after half a second (within the response timeout: to
+ * hold many calls open at once), and echoes WebSocket messages on {@code /ws/realtime}, first telling its name and
+ * the user.
  */
 public final class UpstreamStub {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration SLOW = Duration.ofSeconds(6);
     private static final Duration BUSY = Duration.ofMillis(500);
+
+    /** Which stub answered an SSE stream (an echo says it in its body). */
+    public static final String INSTANCE_HEADER = "X-Instance";
 
     private final String name;
     private final DisposableServer server;
@@ -47,6 +52,10 @@ public final class UpstreamStub {
         return new UpstreamStub(name);
     }
 
+    public String name() {
+        return name;
+    }
+
     public String uri() {
         return "http://127.0.0.1:" + server.port();
     }
@@ -64,7 +73,7 @@ public final class UpstreamStub {
         if (request.requestHeaders().containsValue("Upgrade", "websocket", true)) {
             String user = request.requestHeaders().get("X-User-Id");
             return response.sendWebsocket((in, out) -> out.sendString(Flux.concat(
-                    Mono.just("user=" + user), in.receive().asString().map(text -> name + " echo:" + text))));
+                    Mono.just(name + " user=" + user), in.receive().asString().map(text -> name + " echo:" + text))));
         }
         if (request.path().endsWith("slow")) {
             return Mono.delay(SLOW).then(response.sendString(Mono.just("late")).then());
@@ -73,7 +82,7 @@ public final class UpstreamStub {
             return Mono.delay(BUSY)
                     .then(response.sendString(Mono.just(name + " busy")).then());
         }
-        if (request.path().endsWith("sse")) {
+        if (request.path().endsWith("/stream")) {
             return streamEvents(response);
         }
         return request.receive()
@@ -106,6 +115,7 @@ public final class UpstreamStub {
                 .doFinally(signal -> sseFinished.set(true));
         // Flush after every event, as a real SSE endpoint does.
         return response.header("Content-Type", "text/event-stream")
+                .header(INSTANCE_HEADER, name)
                 .send(Flux.concat(Mono.fromCallable(() -> event("first")), last), buffer -> true);
     }
 

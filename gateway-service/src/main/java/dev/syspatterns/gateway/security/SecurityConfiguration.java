@@ -14,24 +14,29 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may pass the front door. Every route needs a valid JWT; health probes, metrics scraping, the local token
- * issuer and the API docs stay open. Stateless: no session, no CSRF token (there are no cookies to ride on).
+ * Who may pass the front door. Every route and every other actuator endpoint needs a valid JWT; the few paths
+ * below stay open, each for a reason. Stateless: no session, no CSRF token (there are no cookies to ride on).
  * Failures get problem+json bodies from {@code BodilessErrorsAsProblems}.
  */
 @Configuration
 class SecurityConfiguration {
 
-    static final String[] OPEN_PATHS = {
-        "/actuator/health",
-        "/actuator/health/**",
-        "/actuator/info",
-        "/actuator/prometheus",
-        LocalTokenIssuer.PATH,
-        "/v3/api-docs",
-        "/v3/api-docs/**",
-        "/swagger-ui.html",
-        "/swagger-ui/**",
-        "/webjars/**"
+    /** Kubelet and load balancer probes carry no token. */
+    static final String[] PROBES = {"/actuator/health", "/actuator/health/**"};
+
+    /**
+     * Prometheus scrapes this port without a token (the pod's {@code prometheus.io/*} annotations). The metrics hold
+     * route and service names and error rates, no user data; whatever publishes the gateway beyond the cluster
+     * must forward only {@code /api/**} and {@code /ws/**} (see the README).
+     */
+    static final String[] METRICS = {"/actuator/prometheus"};
+
+    /** Logging in: the local issuer (absent in production) is how a client gets its first token. */
+    static final String[] LOGIN = {LocalTokenIssuer.PATH};
+
+    /** The OpenAPI of the gateway's own endpoints, for development; the production profile turns springdoc off. */
+    static final String[] API_DOCS = {
+        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**"
     };
 
     @Bean
@@ -48,7 +53,13 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.OPTIONS)
                         .permitAll()
-                        .pathMatchers(OPEN_PATHS)
+                        .pathMatchers(PROBES)
+                        .permitAll()
+                        .pathMatchers(METRICS)
+                        .permitAll()
+                        .pathMatchers(LOGIN)
+                        .permitAll()
+                        .pathMatchers(API_DOCS)
                         .permitAll()
                         .anyExchange()
                         .authenticated())

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RateLimitTest extends GatewayIntegrationTest {
 
+    private static final String GEO = "/api/geo/places";
+
     @Test
     void requestsOverTheBucketGet429WithRetryAfter() {
         // given: the geo route's bucket holds GEO_BURST tokens and refills one a second
@@ -19,7 +21,7 @@ class RateLimitTest extends GatewayIntegrationTest {
         // when: more requests than the bucket holds, back to back
         List<HttpResponse<String>> responses = new ArrayList<>();
         for (int i = 0; i < GEO_BURST + 4; i++) {
-            responses.add(get("/api/geo/places", token));
+            responses.add(get(GEO, token));
         }
 
         // then
@@ -34,17 +36,40 @@ class RateLimitTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void bucketsArePerUser() {
-        // given: one user has emptied the geo bucket
+    void bucketsArePerUserAndRoute() {
+        // given: one user has emptied its geo bucket
         String greedy = tokenFor(newUser());
-        for (int i = 0; i < GEO_BURST + 2; i++) {
-            get("/api/geo/places", greedy);
+        emptyBucket(GEO, greedy);
+
+        // when: the same user calls another route, and another user calls geo
+        HttpResponse<String> sameUserOtherRoute = get("/api/inventory/products", greedy);
+        HttpResponse<String> otherUserSameRoute = get(GEO, tokenFor(newUser()));
+
+        // then: each finds a full bucket of its own, less the token it just took (a bucket shared with the greedy
+        // user's geo calls would hold only what refilled since it ran dry)
+        assertThat(sameUserOtherRoute.statusCode()).isEqualTo(200);
+        assertThat(remainingTokens(sameUserOtherRoute)).isEqualTo(burstCapacity(sameUserOtherRoute) - 1);
+        assertThat(otherUserSameRoute.statusCode()).isEqualTo(200);
+        assertThat(remainingTokens(otherUserSameRoute)).isEqualTo(GEO_BURST - 1);
+    }
+
+    /** Calls until the gateway answers 429, so the bucket is known to be empty. */
+    private void emptyBucket(String path, String token) {
+        for (int i = 0; i < GEO_BURST + 10; i++) {
+            if (get(path, token).statusCode() == 429) {
+                return;
+            }
         }
+        throw new AssertionError("the bucket of " + path + " never ran dry");
+    }
 
-        // when
-        HttpResponse<String> other = get("/api/geo/places", tokenFor(newUser()));
+    private static long remainingTokens(HttpResponse<String> response) {
+        return Long.parseLong(
+                response.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+    }
 
-        // then
-        assertThat(other.statusCode()).isEqualTo(200);
+    private static long burstCapacity(HttpResponse<String> response) {
+        return Long.parseLong(
+                response.headers().firstValue("X-RateLimit-Burst-Capacity").orElseThrow());
     }
 }

@@ -20,15 +20,16 @@ class RoutingTest extends GatewayIntegrationTest {
         // when
         Map<String, Object> inventory = UpstreamStub.parse(
                 get("/api/inventory/products/42?fields=name", token).body());
-        Map<String, Object> realtime =
-                UpstreamStub.parse(get("/api/realtime/poll/product.42", token).body());
+        Map<String, Object> realtime = UpstreamStub.parse(
+                get("/api/realtime/channels/product.42/messages?since=5", token).body());
         Map<String, Object> orders =
                 UpstreamStub.parse(get("/api/orders/7", token).body());
 
         // then: the path and query reach the service unchanged
         assertThat((String) inventory.get("instance")).startsWith("inventory-");
         assertThat(inventory.get("uri")).isEqualTo("/api/inventory/products/42?fields=name");
-        assertThat(realtime.get("instance")).isEqualTo("realtime");
+        assertThat((String) realtime.get("instance")).startsWith("realtime-");
+        assertThat(realtime.get("uri")).isEqualTo("/api/realtime/channels/product.42/messages?since=5");
         assertThat(orders.get("instance")).isEqualTo("others");
         assertThat(orders.get("uri")).isEqualTo("/api/orders/7");
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -99,11 +100,23 @@ class AuthenticationTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void healthAndApiDocsAreOpen() {
+    void probesMetricsAndApiDocsAreOpen() {
         assertThat(send(HttpRequest.newBuilder(gateway("/actuator/health/readiness")))
                         .statusCode())
                 .isEqualTo(200);
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(gateway("/actuator/prometheus")));
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
         assertThat(send(HttpRequest.newBuilder(gateway("/v3/api-docs"))).body()).contains("/api/auth/token");
+    }
+
+    @Test
+    void theRestOfActuatorNeedsAToken() {
+        for (String path : List.of("/actuator/info", "/actuator/metrics", "/actuator/gateway/routes")) {
+            assertThat(send(HttpRequest.newBuilder(gateway(path))).statusCode())
+                    .as(path)
+                    .isEqualTo(401);
+        }
     }
 
     @Test

@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** In production nobody can mint tokens at the gateway: they come from the identity provider. */
+/**
+ * In production nobody can mint tokens at the gateway: they come from the identity provider. Nor are there API docs
+ * to read, since they would describe only that issuer.
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "PLATFORM_GATEWAY_AUTH_JWK_SET_URI=https://idp.example.test/.well-known/jwks.json")
@@ -26,16 +29,25 @@ class ProductionProfileTest {
     @Test
     void localTokenIssuerIsOff() throws Exception {
         // when
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/token"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"mallory\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(request("/api/auth/token")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"mallory\"}")));
 
         // then
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContain("access_token");
+    }
+
+    @Test
+    void apiDocsAreOff() throws Exception {
+        assertThat(send(request("/v3/api-docs")).statusCode()).isEqualTo(404);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
