@@ -66,7 +66,7 @@ class PostPolicySigner {
         fields.put("x-amz-date", amzDate);
         fields.put("policy", encodedPolicy);
         fields.put("x-amz-signature", HexFormat.of().formatHex(hmac(signingKey(now), encodedPolicy)));
-        return new PostForm(URI.create(s3.endpoint().toString().replaceAll("/+$", "") + "/" + bucket), fields);
+        return new PostForm(URI.create(s3.publicEndpoint().toString().replaceAll("/+$", "") + "/" + bucket), fields);
     }
 
     private byte[] signingKey(Instant now) {
