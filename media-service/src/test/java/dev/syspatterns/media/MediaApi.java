@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -14,17 +13,13 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The service's HTTP API as a client sees it, over plain {@link HttpClient}. It counts every byte it sends
- * to and receives from the service, so a test can show that no file payload passed through it.
- */
+/** The service's HTTP API as a client sees it, over plain {@link HttpClient}. */
 public final class MediaApi {
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI base;
     private final JsonMapper json;
-    private final AtomicLong bytesExchanged = new AtomicLong();
 
     /** Registers a MediaApi for the test's server; lazy, because the port is known only once it runs. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -45,19 +40,17 @@ public final class MediaApi {
     public record Reply(int status, JsonNode body, String contentType) {}
 
     public Reply post(String path, String body) {
-        return send(
-                HttpRequest.newBuilder(base.resolve(path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)),
-                body.length());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), 0);
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
     public Reply delete(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), 0);
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }
 
     /** Plans an upload; the JSON request is built from the given fields (null ones are left out). */
@@ -82,19 +75,13 @@ public final class MediaApi {
         return base.getPort();
     }
 
-    /** Request and response body bytes between this client and the service so far. */
-    public long bytesExchanged() {
-        return bytesExchanged.get();
-    }
-
     public JsonMapper json() {
         return json;
     }
 
-    private Reply send(HttpRequest.Builder request, long sentBytes) {
+    private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            bytesExchanged.addAndGet(sentBytes + response.body().length);
             String text = new String(response.body(), StandardCharsets.UTF_8);
             JsonNode body = text.isBlank() ? json.createObjectNode() : json.readTree(text);
             return new Reply(

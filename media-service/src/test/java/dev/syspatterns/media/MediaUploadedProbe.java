@@ -5,6 +5,7 @@ import dev.syspatterns.testsupport.Infrastructure;
 import dev.syspatterns.testsupport.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,15 +53,23 @@ public final class MediaUploadedProbe implements AutoCloseable {
         return topic.first(record -> key.equals(record.key()), timeout);
     }
 
-    /** Every record keyed {@code key} seen within {@code window}. */
-    public List<ConsumerRecord<String, String>> allWithKey(String key, Duration window) {
-        Instant deadline = Instant.now().plus(window);
-        List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
+    /**
+     * Every record keyed {@code key}, from every polled batch: waits up to {@code firstWithin} for the first,
+     * then watches {@code andThen} longer for more (empty if none came in time).
+     */
+    public List<ConsumerRecord<String, String>> allWithKey(String key, Duration firstWithin, Duration andThen) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        Instant deadline = Instant.now().plus(firstWithin);
+        boolean sawFirst = false;
         while (Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, String> record : topic.poll(Duration.ofMillis(200))) {
                 if (key.equals(record.key())) {
                     found.add(record);
                 }
+            }
+            if (!sawFirst && !found.isEmpty()) {
+                sawFirst = true;
+                deadline = Instant.now().plus(andThen);
             }
         }
         return found;

@@ -53,8 +53,8 @@ public class ObjectStore {
         })));
     }
 
-    public PostForm presignPost(String keyPrefix, String key, String contentType, long maxBytes, Instant expiresAt) {
-        return postPolicy.sign(bucket, keyPrefix, key, contentType, maxBytes, expiresAt);
+    public PostForm presignPost(String key, String contentType, long maxBytes, Instant expiresAt) {
+        return postPolicy.sign(bucket, key, contentType, maxBytes, expiresAt);
     }
 
     public PresignedUrl presignGet(String key, Duration expiry) {

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Signs a browser form upload (S3 POST policy, Signature Version 4). The AWS SDK v2 has no builder for it,
  * and the signing is the point of the technique: the store, not the service, enforces every condition of
- * the signed policy (bucket, key prefix, content type, size range, expiry) when the form arrives.
+ * the signed policy (bucket, exact key, content type, size range, expiry) when the form arrives. The form
+ * is posted to {@code platform.s3.public-endpoint}, where clients reach the store.
  */
 @Component
 class PostPolicySigner {
@@ -39,7 +40,7 @@ class PostPolicySigner {
         this.json = json;
     }
 
-    PostForm sign(String bucket, String keyPrefix, String key, String contentType, long maxBytes, Instant expiresAt) {
+    PostForm sign(String bucket, String key, String contentType, long maxBytes, Instant expiresAt) {
         Instant now = Instant.now();
         String credential = s3.accessKey() + "/" + DAY.format(now) + "/" + s3.region() + "/s3/aws4_request";
         String amzDate = STAMP.format(now);
@@ -49,7 +50,9 @@ class PostPolicySigner {
                 "conditions",
                 List.of(
                         Map.of("bucket", bucket),
-                        List.of("starts-with", "$key", keyPrefix),
+                        // the exact key, not a prefix: any other key would be an object that abort,
+                        // the sweeper and delete never hear of
+                        Map.of("key", key),
                         Map.of("Content-Type", contentType),
                         List.of("content-length-range", 1, maxBytes),
                         Map.of("x-amz-algorithm", ALGORITHM),
@@ -66,7 +69,7 @@ class PostPolicySigner {
         fields.put("x-amz-date", amzDate);
         fields.put("policy", encodedPolicy);
         fields.put("x-amz-signature", HexFormat.of().formatHex(hmac(signingKey(now), encodedPolicy)));
-        return new PostForm(URI.create(s3.endpoint().toString().replaceAll("/+$", "") + "/" + bucket), fields);
+        return new PostForm(URI.create(s3.publicEndpoint().toString().replaceAll("/+$", "") + "/" + bucket), fields);
     }
 
     private byte[] signingKey(Instant now) {

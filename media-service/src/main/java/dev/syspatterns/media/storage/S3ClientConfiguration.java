@@ -11,7 +11,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The SDK's client (for the service's own small calls: HEAD, ACL, multipart bookkeeping) and its presigner. */
+/**
+ * The SDK's client for the service's own small calls (HEAD, ACL, multipart bookkeeping) on
+ * {@code platform.s3.endpoint}, and the presigner for the URLs clients use, on {@code platform.s3.public-endpoint}.
+ */
 @Configuration(proxyBeanMethods = false)
 class S3ClientConfiguration {
 
@@ -32,7 +35,8 @@ class S3ClientConfiguration {
     @Bean(destroyMethod = "close")
     S3Presigner s3Presigner(S3Properties s3) {
         return S3Presigner.builder()
-                .endpointOverride(s3.endpoint())
+                // the signature covers the host, so URLs are signed for the host clients will send
+                .endpointOverride(s3.publicEndpoint())
                 .region(Region.of(s3.region()))
                 .credentialsProvider(credentials(s3))
                 .serviceConfiguration(

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Technique 2, a signed POST policy: what an HTML {@code <form>} can send with no JavaScript signing.
- * The policy pins the bucket, a key prefix, the content type and a content-length range; the store
+ * The policy pins the bucket, the key, the content type and a content-length range; the store
  * enforces them. Less exact than a PUT signature (a range, not a length), so completion checks the size.
  */
 @Component
@@ -20,7 +20,7 @@ class PresignedPostUpload {
         this.store = store;
     }
 
-    PostForm plan(Media media, String keyPrefix, Instant expiresAt) {
-        return store.presignPost(keyPrefix, media.objectKey(), media.contentType(), media.declaredSize(), expiresAt);
+    PostForm plan(Media media, Instant expiresAt) {
+        return store.presignPost(media.objectKey(), media.contentType(), media.declaredSize(), expiresAt);
     }
 }

@@ -53,8 +53,7 @@ class UploadPlanner {
         UUID id = UUID.randomUUID();
         Visibility visibility = request.visibility() == null ? Visibility.PRIVATE : request.visibility();
         String sha256 = request.sha256() == null ? null : request.sha256().toLowerCase(Locale.ROOT);
-        String prefix = visibility.keyPrefix() + "/" + id + "/";
-        String key = prefix + (sha256 == null ? "blob" : sha256);
+        String key = visibility.keyPrefix() + "/" + id + "/" + (sha256 == null ? "blob" : sha256);
         Instant now = Instant.now();
         Instant expiresAt = now.plus(properties.pendingExpiry());
 
@@ -91,7 +90,7 @@ class UploadPlanner {
                 key,
                 expiresAt,
                 method == UploadMethod.PUT ? put.plan(planned) : null,
-                method == UploadMethod.POST ? post.plan(planned, prefix, urlsExpireAt) : null,
+                method == UploadMethod.POST ? post.plan(planned, urlsExpireAt) : null,
                 method == UploadMethod.MULTIPART ? multipart.plan(planned) : null,
                 URI.create("/api/media/uploads/" + id + "/complete"),
                 URI.create("/api/media/uploads/" + id));

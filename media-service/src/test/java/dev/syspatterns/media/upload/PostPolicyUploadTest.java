@@ -54,6 +54,42 @@ class PostPolicyUploadTest {
     }
 
     @Test
+    void formUploadToAnotherKeyUnderTheSamePrefixIsRejected() {
+        // the policy pins the exact key: an extra object beside it would be one that abort, the sweeper and
+        // delete never remove
+        JsonNode plan = planned(5000);
+        String key = plan.get("key").asString();
+        String beside = key.substring(0, key.lastIndexOf('/') + 1) + "extra";
+
+        HttpResponse<String> posted = ObjectStoreHttp.postForm(
+                plan.get("post"), Map.of("key", beside), "image/webp", PresignedPutUploadTest.randomBytes(5000));
+
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(403);
+    }
+
+    @Test
+    void fewerBytesThanDeclaredLandInTheStoreButCompletionRefusesThem() {
+        // given a form upload of fewer bytes than declared, inside the policy's size range
+        JsonNode plan = planned(5000);
+        HttpResponse<String> posted = ObjectStoreHttp.postForm(
+                plan.get("post"), Map.of(), "image/webp", PresignedPutUploadTest.randomBytes(4000));
+        assertThat(posted.statusCode()).as(posted.body()).isBetween(200, 204);
+
+        // when the client completes
+        MediaApi.Reply completed = api.post(plan.get("completeUrl").asString(), "{}");
+
+        // then the size the store reports decides: a conflict that names both sizes, and still PENDING
+        assertThat(completed.status()).isEqualTo(409);
+        assertThat(completed.contentType()).startsWith("application/problem+json");
+        assertThat(completed.body().get("detail").asString()).contains("size 5000", "holds 4000");
+        assertThat(api.get("/api/media/" + plan.get("mediaId").asString())
+                        .body()
+                        .get("status")
+                        .asString())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
     void formUploadWithAnotherContentTypeIsRejected() {
         JsonNode plan = planned(5000);
 
