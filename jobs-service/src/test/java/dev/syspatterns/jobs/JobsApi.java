@@ -57,6 +57,16 @@ public final class JobsApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }
 
+    /** A GET whose body is not JSON (e.g. /actuator/prometheus), as text; fails unless the answer is 200. */
+    public String text(String path) {
+        HttpResponse<String> response =
+                exchange(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("expected 200 from " + path + ", got " + response.statusCode());
+        }
+        return response.body();
+    }
+
     public Response post(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.noBody())
@@ -83,14 +93,18 @@ public final class JobsApi {
     }
 
     private Response send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
+        return new Response(
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Idempotent-Replayed").orElse(""),
+                body);
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
-            return new Response(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Idempotent-Replayed").orElse(""),
-                    body);
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

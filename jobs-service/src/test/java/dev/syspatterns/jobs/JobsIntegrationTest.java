@@ -1,5 +1,6 @@
 package dev.syspatterns.jobs;
 
+import dev.syspatterns.jobs.worker.ErrorThrowingHandler;
 import dev.syspatterns.testsupport.RealInfrastructure;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,11 +8,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole service (API and a worker pool of two, worker id {@code main}) on real infrastructure, with a
- * short lease and backoff so that crashes and retries play out in seconds. One shared configuration, so that
- * every test class reuses the same cached context.
+ * short lease and backoff so that crashes and retries play out in seconds, plus the test-only job type
+ * {@link ErrorThrowingHandler}. One shared configuration, so that every test class reuses the same cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "platform.jobs.events.metrics-refresh=1s"
         })
 @RealInfrastructure(database = "jobs")
+@Import(ErrorThrowingHandler.class)
 public @interface JobsIntegrationTest {
 
     String MAIN_WORKER = "main";

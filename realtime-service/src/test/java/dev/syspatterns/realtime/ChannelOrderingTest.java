@@ -53,6 +53,7 @@ class ChannelOrderingTest extends RealtimeIntegrationTest {
                     .extracting(f -> f.get("offset").asLong())
                     .containsExactlyElementsOf(
                             LongStream.rangeClosed(1, TOTAL).boxed().toList());
+            socket.assertPongIsNextFrame(); // no duplicates
 
             JsonNode history = http.json(http.get("/api/realtime/channels/" + channel + "/messages?since=0"));
             assertThat(history.get("messages")

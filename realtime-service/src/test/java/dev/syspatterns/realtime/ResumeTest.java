@@ -58,8 +58,7 @@ class ResumeTest extends RealtimeIntegrationTest {
             again.send("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\",\"since\":" + lastSeen + "}");
             List<JsonNode> missed = again.next("message", 20);
             assertThat(missed).extracting(f -> f.get("offset").asLong()).containsExactlyElementsOf(published);
-            again.send("{\"type\":\"ping\"}");
-            again.next("pong");
+            again.assertPongIsNextFrame(); // no duplicates or extras
         }
     }
 

@@ -33,6 +33,27 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
         socket.sendText(frame, true).join();
     }
 
+    /** The very next frame, whatever its type; fails if none comes in time. */
+    public JsonNode next() throws InterruptedException {
+        JsonNode frame = frames.poll(30, TimeUnit.SECONDS);
+        if (frame == null) {
+            throw new AssertionError("no frame arrived (close code " + closeCode + ")");
+        }
+        return frame;
+    }
+
+    /**
+     * Sends a ping and fails unless the very next frame is its pong. {@link #next(String)} skips frames of other
+     * types, so after the expected messages this is what shows that no duplicate or extra frame came with them.
+     */
+    public void assertPongIsNextFrame() throws InterruptedException {
+        send("{\"type\":\"ping\"}");
+        JsonNode frame = next();
+        if (!"pong".equals(frame.path("type").asString())) {
+            throw new AssertionError("expected the pong as the next frame, got " + frame);
+        }
+    }
+
     /** The next frame of {@code type}, skipping others; fails if none comes in time. */
     public JsonNode next(String type) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.syspatterns.events.Topics;
 import dev.syspatterns.geo.GeoIntegrationTest;
+import dev.syspatterns.geo.SeededRandom;
 import dev.syspatterns.testsupport.TopicTail;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class NearbyDriversTest extends GeoIntegrationTest {
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Random random = new Random();
+    private final SeededRandom random = SeededRandom.forTest(NearbyDriversTest.class);
 
     @Test
     void nearestDriversReflectTheLatestPositionsAndEachMoveIsPublished() {
@@ -30,6 +30,7 @@ class NearbyDriversTest extends GeoIntegrationTest {
             // given a spot of the map for this run, and three drivers
             double lat = -60 + random.nextDouble() * 120;
             double lon = -170 + random.nextDouble() * 340;
+            String spot = "around %f,%f, %s".formatted(lat, lon, random);
             String near = "near-" + run;
             String mover = "mover-" + run;
             String far = "far-" + run;
@@ -43,11 +44,12 @@ class NearbyDriversTest extends GeoIntegrationTest {
 
             // then the nearest drivers, nearest first, are those at their latest positions
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() ->
-                            assertThat(driverIds(nearby(lat, lon, 10_000))).containsExactly(near, mover));
+                    .untilAsserted(() -> assertThat(driverIds(nearby(lat, lon, 10_000)))
+                            .as(spot)
+                            .containsExactly(near, mover));
             JsonNode closest = nearby(lat, lon, 1_000);
-            assertThat(driverIds(closest)).containsExactly(near);
-            assertThat(closest.get(0).get("distanceMeters").asDouble()).isBetween(300.0, 370.0);
+            assertThat(driverIds(closest)).as(spot).containsExactly(near);
+            assertThat(closest.get(0).get("distanceMeters").asDouble()).as(spot).isBetween(300.0, 370.0);
             assertThat(Instant.parse(closest.get(0).get("recordedAt").asString()))
                     .isEqualTo(t);
 
@@ -57,9 +59,10 @@ class NearbyDriversTest extends GeoIntegrationTest {
 
             // then the late ping never moved it back: it is at the newest position
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() ->
-                            assertThat(driverIds(nearby(lat + 0.09, lon, 500))).containsExactly(mover));
-            assertThat(driverIds(nearby(lat, lon, 1_000))).containsExactly(near);
+                    .untilAsserted(() -> assertThat(driverIds(nearby(lat + 0.09, lon, 500)))
+                            .as(spot)
+                            .containsExactly(mover));
+            assertThat(driverIds(nearby(lat, lon, 1_000))).as(spot).containsExactly(near);
 
             // and realtime was told of every move, in order, and not of the late ping
             List<JsonNode> moves = new ArrayList<>();
@@ -69,7 +72,7 @@ class NearbyDriversTest extends GeoIntegrationTest {
                         moves.add(json.readTree(record.value()));
                     }
                 }
-                assertThat(moves).hasSize(3);
+                assertThat(moves).as(spot).hasSize(3);
             });
             assertThat(moves).extracting(m -> m.get("channel").asString()).containsOnly("driver." + mover);
             assertThat(moves)

@@ -1,12 +1,17 @@
 package dev.syspatterns.geo.pings;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.syspatterns.geo.TestShards;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,17 +64,41 @@ final class PingsFixture {
                 .sum();
     }
 
-    /** Rows with the same driver and time: the unique key forbids them, this checks it holds. */
-    long duplicateRows() {
-        long duplicates = 0;
+    /** One stored row's identity: the primary key (driver, recordedAt). */
+    record StoredPing(String driverId, Instant recordedAt) {}
+
+    /** The identity of a ping as sent (its recordedAt is what {@link #ping} put in the body). */
+    static StoredPing sent(String driverId, Map<String, Object> ping) {
+        return new StoredPing(driverId, (Instant) ping.get("recordedAt"));
+    }
+
+    /**
+     * The shards hold exactly the pings sent, each once: none lost, and no row that was never sent (which is what
+     * a redelivered ping would become if its identity were wrong, e.g. a server-side time). Sets, not AssertJ's
+     * any-order list comparison, which is quadratic in 20,000 rows.
+     */
+    void assertStoredExactly(List<StoredPing> sent) {
+        List<StoredPing> stored = storedPings();
+        Set<StoredPing> missing = new HashSet<>(sent);
+        stored.forEach(missing::remove);
+        Set<StoredPing> unexpected = new HashSet<>(stored);
+        sent.forEach(unexpected::remove);
+        assertThat(missing).as("sent but not stored").isEmpty();
+        assertThat(unexpected).as("stored but never sent").isEmpty();
+        assertThat(stored).as("rows").hasSameSizeAs(sent);
+    }
+
+    /** Every row of this run's drivers, on all shards. */
+    List<StoredPing> storedPings() {
+        List<StoredPing> rows = new ArrayList<>();
         for (JdbcTemplate shard : shards) {
-            Long n = shard.queryForObject(
-                    "SELECT count(*) - count(DISTINCT (driver_id, recorded_at)) FROM location_pings"
-                            + " WHERE driver_id LIKE ?",
-                    Long.class,
-                    prefix() + "%");
-            duplicates += n == null ? 0 : n;
+            rows.addAll(shard.query(
+                    "SELECT driver_id, recorded_at FROM location_pings WHERE driver_id LIKE ?",
+                    (rs, n) -> new StoredPing(
+                            rs.getString(1),
+                            rs.getObject(2, OffsetDateTime.class).toInstant()),
+                    prefix() + "%"));
         }
-        return duplicates;
+        return rows;
     }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.syspatterns.geo.GeoIntegrationTest;
+import dev.syspatterns.geo.SeededRandom;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class NearbyPlacesTest extends GeoIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final Random random = new Random();
+    private final SeededRandom random = SeededRandom.forTest(NearbyPlacesTest.class);
     private double centerLat;
     private double centerLon;
     private List<Known> places;
@@ -105,14 +105,16 @@ class NearbyPlacesTest extends GeoIntegrationTest {
                     .sorted(Map.Entry.comparingByValue())
                     .limit(100)
                     .toList();
-            assertThat(expected).isNotEmpty();
+            assertThat(expected).as("round %d, %s", round, random).isNotEmpty();
             assertThat(ids(found))
-                    .as("round %d at %f,%f within %f m", round, lat, lon, radius)
+                    .as("round %d at %f,%f within %f m, %s", round, lat, lon, radius, random)
                     .containsExactlyElementsOf(
                             expected.stream().map(e -> e.getKey().id()).toList());
             for (int i = 0; i < expected.size(); i++) {
                 double metres = expected.get(i).getValue();
-                assertThat(found.get(i).get("distanceMeters").asDouble()).isCloseTo(metres, within(metres * 0.005));
+                assertThat(found.get(i).get("distanceMeters").asDouble())
+                        .as("round %d, result %d, %s", round, i, random)
+                        .isCloseTo(metres, within(metres * 0.005));
             }
         }
     }
@@ -132,8 +134,8 @@ class NearbyPlacesTest extends GeoIntegrationTest {
                 .map(Known::id)
                 .sorted()
                 .toList();
-        assertThat(expected).isNotEmpty();
-        assertThat(ids(found)).containsExactlyElementsOf(expected);
+        assertThat(expected).as("%s", random).isNotEmpty();
+        assertThat(ids(found)).as("%s", random).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -156,8 +158,8 @@ class NearbyPlacesTest extends GeoIntegrationTest {
                 .map(Known::id)
                 .sorted()
                 .toList();
-        assertThat(expected).hasSizeGreaterThan(100);
-        assertThat(ids(found)).containsExactlyElementsOf(expected);
+        assertThat(expected).as("%s", random).hasSizeGreaterThan(100);
+        assertThat(ids(found)).as("%s", random).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -173,7 +175,7 @@ class NearbyPlacesTest extends GeoIntegrationTest {
                 .stream()
                 .collect(Collectors.joining("\n"));
 
-        assertThat(plan).contains("Index Scan using places_location_gist on places");
+        assertThat(plan).as("%s", random).contains("Index Scan using places_location_gist on places");
         assertThat(plan).contains("Order By: (location <-> ");
     }
 
@@ -202,7 +204,7 @@ class NearbyPlacesTest extends GeoIntegrationTest {
         JsonNode place = read(created);
         JsonNode nearby = read(get("/api/geo/places/nearby?lat=" + centerLat + "&lon=" + centerLon
                 + "&radiusMeters=10&category=" + place.get("category").asString()));
-        assertThat(ids(nearby)).containsExactly(place.get("id").asLong());
+        assertThat(ids(nearby)).as("%s", random).containsExactly(place.get("id").asLong());
         assertThat(read(get("/api/geo/places/" + place.get("id").asLong()))
                         .get("name")
                         .asString())

@@ -133,10 +133,11 @@ public class WorkerPool implements SmartLifecycle {
                     run(claimed.get(), worker);
                     continue;
                 }
-            } catch (RuntimeException e) {
-                // Database or Kafka trouble: a job whose outcome could not be recorded keeps its lease until it
-                // expires, and the reaper makes it runnable again. The loop itself must survive.
-                log.warn("worker {}: {}", worker, e.getMessage());
+            } catch (RuntimeException | Error e) {
+                // Database or Kafka trouble (or an Error while recording an outcome): a job whose outcome could not
+                // be recorded keeps its lease until it expires, and the reaper makes it runnable again. The loop
+                // itself must survive.
+                log.warn("worker {}: {}", worker, e.toString());
             }
             if (!idle()) {
                 return;
@@ -181,14 +182,23 @@ public class WorkerPool implements SmartLifecycle {
         } catch (LeaseLost e) {
             log.warn("worker {} lost its lease on job {}; another worker owns it now", worker, job.id());
             outcome = "lease_lost";
-        } catch (Exception e) {
+        } catch (Throwable e) {
+            // Errors too (an OutOfMemoryError decoding a huge image, a StackOverflowError): the attempt is recorded
+            // as failed and retried. Nothing is rethrown, not even a VirtualMachineError: that would only kill this
+            // loop thread (the pool silently losing concurrency) and leave the job to wait out its lease. A JVM
+            // broken for good fails every attempt and is restarted from outside (-XX:+ExitOnOutOfMemoryError,
+            // health checks), not by shrinking the pool one loop at a time.
             if (afterInterrupt(current)) {
                 outcome = "released";
             } else if (context.leaseLost()) {
                 outcome = "lease_lost";
             } else {
                 store.fail(job.id(), job.leaseToken(), describe(e), backoff.afterAttempt(job.attempts()));
-                log.info("job {} attempt {} failed: {}", job.id(), job.attempts(), describe(e));
+                if (e instanceof Error) {
+                    log.error("job {} attempt {} failed with an Error", job.id(), job.attempts(), e);
+                } else {
+                    log.info("job {} attempt {} failed: {}", job.id(), job.attempts(), describe(e));
+                }
                 outcome = "failed";
             }
         } finally {
@@ -256,7 +266,7 @@ public class WorkerPool implements SmartLifecycle {
         }
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
     }

@@ -1,13 +1,10 @@
 package dev.syspatterns.workflow.payment;
 
-import dev.syspatterns.workflow.WorkflowProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * An in-process payment provider with deterministic failure triggers, chosen by the payment token:
@@ -19,8 +16,9 @@ import org.springframework.stereotype.Component;
  *       a step may take, so it times out: the saga cannot know whether money was taken, and refunds anyway;
  *   <li>anything else is charged.
  * </ul>
+ *
+ * <p>The default when no other provider bean exists: see {@code SimulatedProvidersAutoConfiguration}.
  */
-@Component
 public class SimulatedPaymentProvider implements PaymentProvider {
 
     public static final String DECLINING_TOKEN = "tok_decline";
@@ -33,11 +31,6 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private final Map<String, Charge> charges = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Duration slowStepDelay;
-
-    @Autowired
-    public SimulatedPaymentProvider(WorkflowProperties properties) {
-        this(properties.simulation().slowStepDelay());
-    }
 
     public SimulatedPaymentProvider(Duration slowStepDelay) {
         this.slowStepDelay = slowStepDelay;

@@ -48,6 +48,7 @@ public class OrderSagaImpl implements OrderSaga {
 
     private static final Logger log = Workflow.getLogger(OrderSagaImpl.class);
     private static final String APPROVAL_TIMED_OUT = "ApprovalTimedOut";
+    private static final String RELEASE_EVERY_LINE = "release-every-line";
 
     private record Compensation(String name, Functions.Proc undo) {}
 
@@ -119,7 +120,7 @@ public class OrderSagaImpl implements OrderSaga {
                 .mapToObj(i -> requestId("reservation-" + i))
                 .toList();
         begin(RESERVE_STOCK, null);
-        compensations.push(new Compensation(RELEASE_STOCK, () -> reservationIds.forEach(stockUndo::releaseStock)));
+        compensations.push(new Compensation(RELEASE_STOCK, () -> releaseEach(stockUndo, reservationIds)));
         for (int i = 0; i < order.lines().size(); i++) {
             SagaInput.OrderLine line = order.lines().get(i);
             stock.reserveStock(reservationIds.get(i), line.productId(), line.quantity());
@@ -162,6 +163,30 @@ public class OrderSagaImpl implements OrderSaga {
             awaitingApproval = false;
         }
         done(AWAIT_APPROVAL);
+    }
+
+    /**
+     * Releases every line, even after one release failed for good, then fails with the first failure: a stuck
+     * reservation must not keep the other lines' stock. Each release is its own activity with its own retries, and
+     * releasing is idempotent.
+     */
+    private static void releaseEach(StockActivities stockUndo, List<String> reservationIds) {
+        if (Workflow.getVersion(RELEASE_EVERY_LINE, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION) {
+            // A history that reached this point before the change (no version marker) stopped at the first failure.
+            reservationIds.forEach(stockUndo::releaseStock);
+            return;
+        }
+        ActivityFailure firstFailure = null;
+        for (String reservationId : reservationIds) {
+            try {
+                stockUndo.releaseStock(reservationId);
+            } catch (ActivityFailure e) {
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
     }
 
     /** Runs the undo steps newest first; returns what could not be undone. */

@@ -1,13 +1,10 @@
 package dev.syspatterns.workflow.shipping;
 
-import dev.syspatterns.workflow.WorkflowProperties;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 /**
  * An in-process carrier with deterministic failure triggers, chosen by the shipping address:
@@ -18,8 +15,9 @@ import org.springframework.stereotype.Component;
  *       than a step may take: the booking times out, may or may not exist, and is cancelled anyway;
  *   <li>anything else is booked.
  * </ul>
+ *
+ * <p>The default when no other provider bean exists: see {@code SimulatedProvidersAutoConfiguration}.
  */
-@Component
 public class SimulatedShippingProvider implements ShippingProvider {
 
     public static final String FAILING_ADDRESS_MARK = "FAIL";
@@ -30,11 +28,6 @@ public class SimulatedShippingProvider implements ShippingProvider {
 
     private final Map<String, Shipment> shipments = new ConcurrentHashMap<>();
     private final Duration slowStepDelay;
-
-    @Autowired
-    public SimulatedShippingProvider(WorkflowProperties properties) {
-        this(properties.simulation().slowStepDelay());
-    }
 
     public SimulatedShippingProvider(Duration slowStepDelay) {
         this.slowStepDelay = slowStepDelay;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ public final class FakeInventory implements AutoCloseable {
     private final AtomicInteger failuresToServe = new AtomicInteger();
     private final AtomicReference<Duration> stall = new AtomicReference<>(Duration.ZERO);
     private final List<Traced> traced = new CopyOnWriteArrayList<>();
+    private final Set<String> unreleasable = ConcurrentHashMap.newKeySet();
 
     /** A request that came with a W3C {@code traceparent}. */
     public record Traced(String method, String path, String traceparent) {}
@@ -101,6 +103,11 @@ public final class FakeInventory implements AutoCloseable {
     /** The next {@code count} requests are answered with 503. */
     public void failNext(int count) {
         failuresToServe.set(count);
+    }
+
+    /** Every release of a reservation of this product is answered with 503, for good. */
+    public void failReleasesOf(String productId) {
+        unreleasable.add(productId);
     }
 
     /** Every request waits this long before it is answered. */
@@ -181,6 +188,10 @@ public final class FakeInventory implements AutoCloseable {
 
     private synchronized void release(HttpExchange exchange, String reservationId) throws IOException {
         Reservation reservation = reservations.get(reservationId);
+        if (reservation != null && unreleasable.contains(reservation.productId())) {
+            problem(exchange, 503, "Reservation " + reservationId + " cannot be released right now");
+            return;
+        }
         if (reservation != null && !reservation.released()) {
             Product product = products.get(reservation.productId());
             products.put(

@@ -250,12 +250,15 @@ class OrderApiTest {
         assertThat(get("/api/orders/" + orderId).statusCode()).isEqualTo(404);
     }
 
+    /** Waits for a 200 whose saga has finished (an error answer has no outcome, so it is not one). */
     private JsonNode awaitOutcome(String orderId, String outcome) {
-        JsonNode state = await().atMost(SAGA_TIMEOUT)
+        HttpResponse<String> response = await().atMost(SAGA_TIMEOUT)
                 .pollInterval(Duration.ofMillis(200))
                 .until(
-                        () -> json(get("/api/orders/" + orderId)),
-                        s -> !s.path("outcome").asString().equals("RUNNING"));
+                        () -> get("/api/orders/" + orderId),
+                        r -> r.statusCode() == 200
+                                && !json(r).path("outcome").asString().equals("RUNNING"));
+        JsonNode state = json(response);
         assertThat(state.path("outcome").asString()).as(state.toString()).isEqualTo(outcome);
         return state;
     }

@@ -32,6 +32,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +129,31 @@ class OrderSagaTest {
         assertThat(result.compensationsRun()).containsExactly(REFUND_PAYMENT, RELEASE_STOCK);
         assertThat(inventory.stockOf(productId)).isEqualTo(10);
         assertThat(payments.chargeOfOrder(order.orderId())).isEmpty();
+    }
+
+    @Test
+    void aReleaseThatFailsForGoodDoesNotKeepTheOtherLinesReserved(WorkflowClient client, Worker worker) {
+        // given an order whose first line's reservation can never be released, and a declined payment
+        String stuckProduct = newProductId();
+        inventory.addProduct(stuckProduct, 1_000, 10);
+        inventory.failReleasesOf(stuckProduct);
+        SagaInput order = new SagaInput(
+                UUID.randomUUID().toString(),
+                "customer-1",
+                List.of(new SagaInput.OrderLine(stuckProduct, 2), new SagaInput.OrderLine(productId, 3)),
+                SimulatedPaymentProvider.DECLINING_TOKEN,
+                ADDRESS,
+                5_000,
+                POLICY);
+
+        SagaState result = saga(client, worker, order).place(order);
+
+        // then the line after the stuck one was released anyway, and the saga says what it could not undo
+        assertThat(inventory.stockOf(productId)).isEqualTo(10);
+        assertThat(inventory.stockOf(stuckProduct)).isEqualTo(8);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.reason()).contains("could not undo RELEASE_STOCK");
+        assertThat(result.compensationsRun()).containsExactly(REFUND_PAYMENT);
     }
 
     @Test
