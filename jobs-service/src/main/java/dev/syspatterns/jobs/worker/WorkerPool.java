@@ -246,7 +246,8 @@ public class WorkerPool implements SmartLifecycle {
                         current.context.markCancelRequested();
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // Caught whatever it is: a scheduled task that throws is never run again, and every lease would lapse.
                 // Past its lease the job may already run elsewhere: stop writing for it even if we cannot tell.
                 if (Duration.between(current.renewedAt, Instant.now()).compareTo(config.lease()) > 0) {
                     current.loseLease();
@@ -261,7 +262,8 @@ public class WorkerPool implements SmartLifecycle {
             for (Job job : store.reapExpiredLeases()) {
                 log.warn("job {} lost its worker ({}); now {}", job.id(), job.error(), job.status());
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // as for renewals: a scheduled task that throws is never run again
             log.warn("could not reap expired leases: {}", e.getMessage());
         }
     }
