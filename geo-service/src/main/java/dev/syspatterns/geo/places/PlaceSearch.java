@@ -29,10 +29,17 @@ class PlaceSearch {
             + " FROM places %s ORDER BY location <-> " + ORIGIN + " LIMIT :limit) AS nearest"
             + " WHERE distance_meters <= :radius ORDER BY distance_meters";
 
-    /** {@code &&} on the planar lon/lat box: for points, exactly "inside the box, edges included". */
+    /**
+     * Inside the planar lon/lat box, edges included. {@code &&} finds the candidates through the index, but it
+     * compares boxes stored as single-precision floats rounded outwards, so it also lets in points up to some
+     * centimetres outside (and so does {@code ST_Intersects}, which takes the same boxes as a shortcut when one side
+     * is a rectangle); the coordinates are then compared exactly.
+     */
     static final String WITHIN_BOX = "SELECT id, name, category, ST_Y(location::geometry) AS lat,"
             + " ST_X(location::geometry) AS lon, NULL::float8 AS distance_meters FROM places"
             + " WHERE location::geometry && ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326)"
+            + " AND ST_X(location::geometry) BETWEEN :minLon AND :maxLon"
+            + " AND ST_Y(location::geometry) BETWEEN :minLat AND :maxLat"
             + " %s ORDER BY id LIMIT :limit";
 
     static final String WITHIN_POLYGON = "SELECT id, name, category, ST_Y(location::geometry) AS lat,"

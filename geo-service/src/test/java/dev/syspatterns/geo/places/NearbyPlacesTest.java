@@ -135,7 +135,9 @@ class NearbyPlacesTest extends GeoIntegrationTest {
                 .sorted()
                 .toList();
         assertThat(expected).as("%s", random).isNotEmpty();
-        assertThat(ids(found)).as("%s", random).containsExactlyElementsOf(expected);
+        assertThat(ids(found))
+                .as("bbox=%s,%s,%s,%s %s", minLon, minLat, maxLon, maxLat, random)
+                .containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -180,6 +182,24 @@ class NearbyPlacesTest extends GeoIntegrationTest {
     }
 
     @Test
+    void boundingBoxQueryUsesTheGeometryIndex() {
+        String plan = jdbc
+                .sql("EXPLAIN " + PlaceSearch.WITHIN_BOX.formatted(""))
+                .param("minLon", centerLon - 0.01)
+                .param("minLat", centerLat - 0.01)
+                .param("maxLon", centerLon + 0.01)
+                .param("maxLat", centerLat + 0.01)
+                .param("limit", 100)
+                .query(String.class)
+                .list()
+                .stream()
+                .collect(Collectors.joining("\n"));
+
+        // an index scan or a bitmap scan of it, either way not a scan of the whole table
+        assertThat(plan).as("%s", random).contains("places_location_geometry_gist");
+    }
+
+    @Test
     void distanceIsMeasuredOnTheSphere() {
         // Paris to Berlin
         JsonNode answer = read(get("/api/geo/distance?from=48.8566,2.3522&to=52.5200,13.4050"));
@@ -189,20 +209,14 @@ class NearbyPlacesTest extends GeoIntegrationTest {
 
     @Test
     void aCreatedPlaceIsFoundNearby() {
+        // two degrees north of the cloud: the box, polygon and nearby tests compare against the cloud alone
+        double lat = centerLat + 2;
         HttpResponse<String> created = postJson(
                 "/api/geo/places",
-                Map.of(
-                        "name",
-                        "Single",
-                        "category",
-                        "unique-" + System.nanoTime(),
-                        "lat",
-                        centerLat,
-                        "lon",
-                        centerLon));
+                Map.of("name", "Single", "category", "unique-" + System.nanoTime(), "lat", lat, "lon", centerLon));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode place = read(created);
-        JsonNode nearby = read(get("/api/geo/places/nearby?lat=" + centerLat + "&lon=" + centerLon
+        JsonNode nearby = read(get("/api/geo/places/nearby?lat=" + lat + "&lon=" + centerLon
                 + "&radiusMeters=10&category=" + place.get("category").asString()));
         assertThat(ids(nearby)).as("%s", random).containsExactly(place.get("id").asLong());
         assertThat(read(get("/api/geo/places/" + place.get("id").asLong()))
