@@ -3,6 +3,7 @@ package dev.syspatterns.inventory.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syspatterns.inventory.InventoryApi;
+import dev.syspatterns.inventory.InventoryProperties;
 import dev.syspatterns.inventory.InventoryServiceTest;
 import dev.syspatterns.inventory.StoredStock;
 import java.util.ArrayList;
@@ -29,6 +30,9 @@ class PurchaseApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InventoryProperties properties;
 
     InventoryApi api;
     long productId;
@@ -96,6 +100,35 @@ class PurchaseApiTest {
                 .containsOnly(replies.getFirst().json().get("purchaseId").asString());
         assertThat(stock()).isEqualTo(4);
         assertThat(purchases()).isEqualTo(1);
+    }
+
+    @Test
+    void optimisticPurchaseThatLosesEveryRaceIsA503ThatSellsNothing() {
+        // given a product whose conditional update always finds no row to change, as if another buyer had
+        // changed its version first every time (a trigger drops the update)
+        String trigger = "lose_every_race_" + productId;
+        jdbc.sql("create function " + trigger + "() returns trigger language plpgsql as $$ begin return null; end $$")
+                .update();
+        jdbc.sql("create trigger " + trigger + " before update on product for each row when (old.id = " + productId
+                        + ") execute function " + trigger + "()")
+                .update();
+        try {
+            // when an optimistic purchase retries until it runs out of attempts
+            InventoryApi.Reply reply =
+                    api.purchase(productId, 1, "OPTIMISTIC", UUID.randomUUID().toString());
+
+            // then it is told to retry later, and nothing was sold
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().get("attempts").asInt())
+                    .isEqualTo(properties.optimistic().maxAttempts());
+            assertThat(reply.json().get("detail").asString()).contains("nothing was sold");
+            assertThat(stock()).isEqualTo(5);
+            assertThat(purchases()).isZero();
+        } finally {
+            jdbc.sql("drop trigger " + trigger + " on product").update();
+            jdbc.sql("drop function " + trigger + "()").update();
+        }
     }
 
     @Test
