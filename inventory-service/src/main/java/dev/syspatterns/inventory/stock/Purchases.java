@@ -8,21 +8,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Sells stock with the strategy the client chose, at most once per Idempotency-Key: a key seen before returns
- * the first answer; two concurrent requests with one key both try, and the unique key lets only one commit.
+ * the first answer, a sale or a refusal for lack of stock; two concurrent requests with one key both try, and the
+ * unique key lets only one commit. Transient failures (503) are not answers: the same key may try again.
  */
 @Service
 class Purchases {
+
+    private static final Logger log = LoggerFactory.getLogger(Purchases.class);
 
     /** A purchase and whether it is the stored answer to an earlier request with the same key. */
     record Outcome(Purchase purchase, boolean replayed) {}
 
     private record Stored(Purchase purchase, long productId, int quantity) {}
+
+    private record Refusal(long productId, int quantity, int available) {}
 
     private final Map<Strategy, PurchaseStrategy> strategies = new EnumMap<>(Strategy.class);
     private final JdbcClient jdbc;
@@ -48,6 +56,10 @@ class Purchases {
         } catch (DuplicateKeyException e) {
             outcome = "replayed";
             return replay(idempotencyKey, productId, request.quantity()).orElseThrow(() -> e);
+        } catch (InsufficientStock e) {
+            outcome = "refused";
+            rememberRefusal(idempotencyKey, e);
+            throw e;
         } catch (ProblemException e) {
             outcome = e.status().is4xxClientError() ? "refused" : "failed";
             throw e;
@@ -60,7 +72,38 @@ class Purchases {
         }
     }
 
+    private void rememberRefusal(String key, InsufficientStock refusal) {
+        try {
+            jdbc.sql("insert into purchase_refusal (idempotency_key, product_id, quantity, available)"
+                            + " values (?, ?, ?, ?) on conflict (idempotency_key) do nothing")
+                    .params(key, refusal.productId(), refusal.requested(), refusal.available())
+                    .update();
+        } catch (DataAccessException e) {
+            // the client still gets its refusal; only a retry with this key would be decided afresh
+            log.warn("Could not remember the refusal for Idempotency-Key {}: {}", key, e.getMessage());
+        }
+    }
+
+    /** The first answer to {@code key}: its sale, or (thrown) its refusal; empty when the key is new. */
     private Optional<Outcome> replay(String key, long productId, int quantity) {
+        Optional<Outcome> sale = replaySale(key, productId, quantity);
+        if (sale.isPresent()) {
+            return sale;
+        }
+        jdbc.sql("select product_id, quantity, available from purchase_refusal where idempotency_key = ?")
+                .param(key)
+                .query((rs, n) -> new Refusal(rs.getLong("product_id"), rs.getInt("quantity"), rs.getInt("available")))
+                .optional()
+                .ifPresent(refused -> {
+                    if (refused.productId() != productId || refused.quantity() != quantity) {
+                        throw new IdempotencyKeyReused(key);
+                    }
+                    throw InsufficientStock.replayed(productId, quantity, refused.available());
+                });
+        return Optional.empty();
+    }
+
+    private Optional<Outcome> replaySale(String key, long productId, int quantity) {
         return jdbc.sql("select id, product_id, quantity, remaining_stock from purchase where idempotency_key = ?")
                 .param(key)
                 .query((rs, n) -> new Stored(

@@ -8,6 +8,7 @@ import dev.syspatterns.inventory.InventoryServiceTest;
 import dev.syspatterns.inventory.StoredStock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -129,6 +130,37 @@ class PurchaseApiTest {
             jdbc.sql("drop trigger " + trigger + " on product").update();
             jdbc.sql("drop function " + trigger + "()").update();
         }
+    }
+
+    @Test
+    void aRefusalIsTheFirstAnswerToo() {
+        // given a purchase refused for lack of stock (3 of the 5 units are held by a reservation)
+        String reservation = "refusal-" + UUID.randomUUID();
+        assertThat(api.post(
+                                "/api/inventory/reservations",
+                                Map.of("reservationId", reservation, "productId", productId, "quantity", 3))
+                        .status())
+                .isEqualTo(201);
+        String key = UUID.randomUUID().toString();
+        InventoryApi.Reply refused = api.purchase(productId, 3, "PESSIMISTIC", key);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("replayed").asBoolean()).isFalse();
+
+        // when the stock comes back and the client retries with the same key
+        assertThat(api.delete("/api/inventory/reservations/" + reservation).status())
+                .isBetween(200, 204);
+        assertThat(stock()).isEqualTo(5);
+        InventoryApi.Reply again = api.purchase(productId, 3, "OPTIMISTIC", key);
+
+        // then it gets the first answer, a refusal, and nothing is sold; a new key can buy
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("replayed").asBoolean()).isTrue();
+        assertThat(again.json().get("available").asInt()).isEqualTo(2);
+        assertThat(stock()).isEqualTo(5);
+        assertThat(purchases()).isZero();
+        assertThat(api.purchase(productId, 3, "OPTIMISTIC", UUID.randomUUID().toString())
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
