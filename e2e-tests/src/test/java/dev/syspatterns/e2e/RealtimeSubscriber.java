@@ -119,6 +119,7 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
     static final class OverWebSocket extends RealtimeSubscriber {
 
         private final WebSocket socket;
+        private final CompletableFuture<JsonNode> welcomed = new CompletableFuture<>();
         private final CompletableFuture<JsonNode> subscribed = new CompletableFuture<>();
 
         OverWebSocket(HttpClient http, String token, String channel, long since) {
@@ -130,6 +131,9 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
                     .buildAsync(uri, new Frames())
                     .orTimeout(10, TimeUnit.SECONDS)
                     .join();
+            // the first frame only after the server's welcome: the gateway answers the upgrade before it has
+            // connected upstream, and a frame sent in that moment can be lost
+            welcomed.orTimeout(10, TimeUnit.SECONDS).join();
             socket.sendText(
                             Gateway.JSON.writeValueAsString(
                                     java.util.Map.of("type", "subscribe", "channel", channel, "since", since)),
@@ -165,6 +169,7 @@ abstract sealed class RealtimeSubscriber implements AutoCloseable {
                     partial.setLength(0);
                     switch (frame.path("type").asString()) {
                         case "message" -> deliver(frame);
+                        case "welcome" -> welcomed.complete(frame);
                         case "subscribed", "error" -> subscribed.complete(frame);
                         default -> {}
                     }

@@ -19,6 +19,7 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
     private volatile Integer closeCode;
     private WebSocket socket;
 
+    /** Connects and takes the server's first frame, its welcome, as a client must before it sends. */
     public static WebSocketTestClient connect(RealtimeHttp http) {
         WebSocketTestClient client = new WebSocketTestClient();
         client.socket = RealtimeHttp.CLIENT
@@ -26,6 +27,15 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
                 .connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create(http.wsUri()), client)
                 .join();
+        try {
+            JsonNode first = client.next();
+            if (!"welcome".equals(first.path("type").asString())) {
+                throw new AssertionError("the first frame was not the welcome but " + first);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         return client;
     }
 

@@ -345,6 +345,7 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
         try {
             run.connecting.acquire();
             WebSocket socket;
+            CompletableFuture<Void> welcomed = new CompletableFuture<>();
             try {
                 run.requests.incrementAndGet();
                 socket = client.newWebSocketBuilder()
@@ -362,6 +363,8 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                                         String type = frame.get("type").asString();
                                         if (type.equals("message")) {
                                             run.received(r, frame, now);
+                                        } else if (type.equals("welcome")) {
+                                            welcomed.complete(null);
                                         } else if (!type.equals("subscribed")) {
                                             throw new IllegalStateException("unexpected frame " + text);
                                         }
@@ -375,6 +378,8 @@ public final class RealtimeDeliveryBenchmark implements Benchmark {
                             }
                         })
                         .join();
+                // the server speaks first; the protocol has a client send only after its welcome
+                welcomed.orTimeout(30, TimeUnit.SECONDS).join();
                 socket.sendText("{\"type\":\"subscribe\",\"channel\":\"" + run.channel + "\"}", true)
                         .join();
             } finally {

@@ -9,6 +9,17 @@ final class Frames {
 
     private Frames() {}
 
+    /**
+     * The server's first frame on every socket. A client sends its own first frame only after it: a proxy in
+     * between (the gateway) may accept the upgrade before it has connected upstream, and a frame sent in that
+     * moment can be lost; this one can only arrive once the whole path is open.
+     */
+    record Welcome(String type, int maxFrameBytes) {
+        Welcome(int maxFrameBytes) {
+            this("welcome", maxFrameBytes);
+        }
+    }
+
     record Subscribed(String type, String channel, String epoch, long after) {
         Subscribed(String channel, String epoch, long after) {
             this("subscribed", channel, epoch, after);

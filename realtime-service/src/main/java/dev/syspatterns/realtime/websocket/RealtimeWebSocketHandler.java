@@ -57,7 +57,7 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
     }
 
     @Override
-    public void afterConnectionEstablished(WebSocketSession session) {
+    public void afterConnectionEstablished(WebSocketSession session) throws IOException {
         // Sends from many subscriptions are serialized here; a client whose unsent bytes pass the limit, or
         // whose send blocks past the time limit, is closed instead of stalling the others.
         WebSocketSession bounded = new ConcurrentWebSocketSessionDecorator(
@@ -65,7 +65,9 @@ class RealtimeWebSocketHandler extends TextWebSocketHandler {
                 (int) settings.sendTimeLimit().toMillis(),
                 settings.sendBufferBytes(),
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        connections.put(session.getId(), new Connection(bounded, new ConcurrentHashMap<>(), new StringBuilder(0)));
+        Connection connection = new Connection(bounded, new ConcurrentHashMap<>(), new StringBuilder(0));
+        connections.put(session.getId(), connection);
+        sendFrame(connection, new Frames.Welcome(settings.maxFrameBytes()));
     }
 
     /**
