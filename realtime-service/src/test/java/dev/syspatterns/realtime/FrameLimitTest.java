@@ -2,6 +2,7 @@ package dev.syspatterns.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -21,11 +22,7 @@ class FrameLimitTest extends RealtimeIntegrationTest {
 
             socket.send(
                     "{\"type\":\"publish\",\"channel\":\"" + channel + "\",\"data\":\"" + "x".repeat(3_000) + "\"}");
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (socket.closeCode() == null && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(socket.closeCode()).isEqualTo(1009);
+            assertThat(socket.awaitCloseCode(Duration.ofSeconds(10))).isEqualTo(1009);
         }
         assertThat(http.json(http.get("/api/realtime/channels/" + channel + "/messages?since=0"))
                         .get("messages"))

@@ -2,6 +2,7 @@ package dev.syspatterns.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -47,11 +48,7 @@ class LargeFrameTest extends RealtimeIntegrationTest {
 
             offender.send(
                     "{\"type\":\"publish\",\"channel\":\"" + channel + "\",\"data\":\"" + "x".repeat(120_000) + "\"}");
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (offender.closeCode() == null && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(offender.closeCode()).isEqualTo(1009);
+            assertThat(offender.awaitCloseCode(Duration.ofSeconds(10))).isEqualTo(1009);
 
             long offset = http.publish(channel, "{\"after\":\"close\"}");
             assertThat(offset)

@@ -91,6 +91,15 @@ public final class WebSocketTestClient implements WebSocket.Listener, AutoClosea
         return closeCode;
     }
 
+    /** Waits up to {@code limit} for the server to close the socket; its close code, or null if it stayed open. */
+    public Integer awaitCloseCode(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (closeCode == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return closeCode;
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);

@@ -101,27 +101,27 @@ class KubernetesManifestsTest {
     void everyKeyAServiceNeedsIsProvidedAndCredentialsComeFromSecrets(String overlay) {
         Manifests manifests = Manifests.render(overlay);
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceConfig service : services) {
-            for (Map<String, Object> deployment : deploymentsOf(manifests, service)) {
-                Map<String, Variable> variables = manifests.environment(app(deployment, service));
-                EnvironmentBinding env = binding(variables);
-                String where = overlay + ": " + Kustomize.name(deployment);
-                softly.assertThat(env.value("server.port"))
-                        .as("%s must not move the port away from application.yml", where)
-                        .isEmpty();
-                for (String key : service.activatedBy(env).requiredSettings()) {
-                    softly.assertThat(env.provides(key))
-                            .as(
-                                    "%s provides %s (e.g. %s) that %s reads",
-                                    where, key, EnvironmentBinding.variableName(key), service.artifact())
-                            .isTrue();
-                    if (ServiceConfig.isSecret(key)) {
-                        env.variableFor(key)
-                                .ifPresent(variable -> softly.assertThat(
-                                                variables.get(variable).fromSecret())
-                                        .as("%s: %s comes from a Secret", where, variable)
-                                        .isTrue());
-                    }
+        for (Workload workload : workloads(manifests, overlay)) {
+            EnvironmentBinding env = workload.env();
+            String where = workload.where();
+            softly.assertThat(env.value("server.port"))
+                    .as("%s must not move the port away from application.yml", where)
+                    .isEmpty();
+            for (String key : workload.service().activatedBy(env).requiredSettings()) {
+                softly.assertThat(env.provides(key))
+                        .as(
+                                "%s provides %s (e.g. %s) that %s reads",
+                                where,
+                                key,
+                                EnvironmentBinding.variableName(key),
+                                workload.service().artifact())
+                        .isTrue();
+                if (ServiceConfig.isSecret(key)) {
+                    env.variableFor(key)
+                            .ifPresent(variable -> softly.assertThat(
+                                            workload.variables().get(variable).fromSecret())
+                                    .as("%s: %s comes from a Secret", where, variable)
+                                    .isTrue());
                 }
             }
         }
@@ -134,29 +134,27 @@ class KubernetesManifestsTest {
         Manifests manifests = Manifests.render(overlay);
         Map<String, Set<Integer>> servicePorts = manifests.servicePorts();
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceConfig service : services) {
-            for (Map<String, Object> deployment : deploymentsOf(manifests, service)) {
-                EnvironmentBinding env = binding(manifests.environment(app(deployment, service)));
-                for (String key : service.activatedBy(env).connectionKeys()) {
-                    if (!ServiceConfig.isConnectionAddress(key)) {
-                        continue;
-                    }
-                    for (Address address : Address.parse(env.value(key).orElse(""))) {
-                        String where = overlay + ": " + Kustomize.name(deployment) + " " + key + " -> " + address;
-                        softly.assertThat(address.isLoopback())
-                                .as("%s: loopback is the pod itself", where)
-                                .isFalse();
-                        if (servicePorts.containsKey(address.host())) {
-                            if (address.port() != Address.UNKNOWN_PORT) {
-                                softly.assertThat(servicePorts.get(address.host()))
-                                        .as("%s: port of Service %s", where, address.host())
-                                        .contains(address.port());
-                            }
-                        } else {
-                            softly.assertThat(overlay.equals("production") && address.isFullyQualified())
-                                    .as("%s: names no Service of the overlay (and is no external host name)", where)
-                                    .isTrue();
+        for (Workload workload : workloads(manifests, overlay)) {
+            EnvironmentBinding env = workload.env();
+            for (String key : workload.service().activatedBy(env).connectionKeys()) {
+                if (!ServiceConfig.isConnectionAddress(key)) {
+                    continue;
+                }
+                for (Address address : Address.parse(env.value(key).orElse(""))) {
+                    String where = workload.where() + " " + key + " -> " + address;
+                    softly.assertThat(address.isLoopback())
+                            .as("%s: loopback is the pod itself", where)
+                            .isFalse();
+                    if (servicePorts.containsKey(address.host())) {
+                        if (address.port() != Address.UNKNOWN_PORT) {
+                            softly.assertThat(servicePorts.get(address.host()))
+                                    .as("%s: port of Service %s", where, address.host())
+                                    .contains(address.port());
                         }
+                    } else {
+                        softly.assertThat(overlay.equals("production") && address.isFullyQualified())
+                                .as("%s: names no Service of the overlay (and is no external host name)", where)
+                                .isTrue();
                     }
                 }
             }
@@ -298,12 +296,11 @@ class KubernetesManifestsTest {
     @Test
     void theProductionGatewayMintsNoTokensAndVerifiesThemAgainstTheIdentityProvider() {
         Manifests manifests = Manifests.render("production");
-        ServiceConfig gateway = service("gateway");
         SoftAssertions softly = new SoftAssertions();
-        for (Map<String, Object> deployment : deploymentsOf(manifests, gateway)) {
-            EnvironmentBinding env = binding(manifests.environment(app(deployment, gateway)));
-            ServiceConfig active = gateway.activatedBy(env);
-            String where = "production: " + Kustomize.name(deployment);
+        for (Workload workload : workloads(manifests, "production", service("gateway"))) {
+            EnvironmentBinding env = workload.env();
+            ServiceConfig active = workload.service().activatedBy(env);
+            String where = workload.where();
             // LocalTokenIssuer is on unless this is false: anyone could mint a token for any user.
             softly.assertThat(active.resolve("platform.gateway.auth.local-issuer.enabled", env))
                     .as("%s turns the local token issuer (POST /api/auth/token) off", where)
@@ -321,35 +318,33 @@ class KubernetesManifestsTest {
         Manifests manifests = Manifests.render(overlay);
         Map<String, Set<Integer>> servicePorts = manifests.servicePorts();
         SoftAssertions softly = new SoftAssertions();
-        for (ServiceConfig service : services) {
-            for (Map<String, Object> deployment : deploymentsOf(manifests, service)) {
-                EnvironmentBinding env = binding(manifests.environment(app(deployment, service)));
-                String where = overlay + ": " + Kustomize.name(deployment);
-                if (service.presignsS3Urls()) {
-                    // Unset, presigned URLs would name the endpoint the pod connects to: an in-cluster name.
-                    softly.assertThat(env.value(ServiceConfig.S3_PUBLIC_ENDPOINT))
-                            .as("%s sets %s for its presigned URLs", where, ServiceConfig.S3_PUBLIC_ENDPOINT)
-                            .isPresent();
-                }
-                for (String key : ServiceConfig.BROWSER_FACING) {
-                    for (Address address : Address.parse(env.value(key).orElse(""))) {
-                        String what = where + " " + key + " -> " + address;
-                        if (overlay.equals("local")) {
-                            // Reached through kubectl port-forward svc/<name> <port> (k8s/README.md).
-                            softly.assertThat(address.isLoopback())
-                                    .as("%s: a port-forward on the client's machine", what)
-                                    .isTrue();
-                            softly.assertThat(servicePorts.values())
-                                    .as("%s: a Service listens on that port to forward to", what)
-                                    .anyMatch(ports -> ports.contains(address.port()));
-                        } else {
-                            softly.assertThat(address.isLoopback() || !address.isFullyQualified())
-                                    .as("%s: a public host name", what)
-                                    .isFalse();
-                            softly.assertThat(env.value(key).orElse(""))
-                                    .as("%s over TLS", what)
-                                    .startsWith("https://");
-                        }
+        for (Workload workload : workloads(manifests, overlay)) {
+            EnvironmentBinding env = workload.env();
+            String where = workload.where();
+            if (workload.service().presignsS3Urls()) {
+                // Unset, presigned URLs would name the endpoint the pod connects to: an in-cluster name.
+                softly.assertThat(env.value(ServiceConfig.S3_PUBLIC_ENDPOINT))
+                        .as("%s sets %s for its presigned URLs", where, ServiceConfig.S3_PUBLIC_ENDPOINT)
+                        .isPresent();
+            }
+            for (String key : ServiceConfig.BROWSER_FACING) {
+                for (Address address : Address.parse(env.value(key).orElse(""))) {
+                    String what = where + " " + key + " -> " + address;
+                    if (overlay.equals("local")) {
+                        // Reached through kubectl port-forward svc/<name> <port> (k8s/README.md).
+                        softly.assertThat(address.isLoopback())
+                                .as("%s: a port-forward on the client's machine", what)
+                                .isTrue();
+                        softly.assertThat(servicePorts.values())
+                                .as("%s: a Service listens on that port to forward to", what)
+                                .anyMatch(ports -> ports.contains(address.port()));
+                    } else {
+                        softly.assertThat(address.isLoopback() || !address.isFullyQualified())
+                                .as("%s: a public host name", what)
+                                .isFalse();
+                        softly.assertThat(env.value(key).orElse(""))
+                                .as("%s over TLS", what)
+                                .startsWith("https://");
                     }
                 }
             }
@@ -405,6 +400,27 @@ class KubernetesManifestsTest {
                 .filter(s -> s.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name + "-service module"));
+    }
+
+    /** One Deployment running a service's image, with the environment its container gets. */
+    private record Workload(
+            ServiceConfig service, Map<String, Variable> variables, EnvironmentBinding env, String where) {}
+
+    /** Every Deployment of every service in the overlay. */
+    private List<Workload> workloads(Manifests manifests, String overlay) {
+        return services.stream()
+                .flatMap(service -> workloads(manifests, overlay, service).stream())
+                .toList();
+    }
+
+    private static List<Workload> workloads(Manifests manifests, String overlay, ServiceConfig service) {
+        return deploymentsOf(manifests, service).stream()
+                .map(deployment -> {
+                    Map<String, Variable> variables = manifests.environment(app(deployment, service));
+                    return new Workload(
+                            service, variables, binding(variables), overlay + ": " + Kustomize.name(deployment));
+                })
+                .toList();
     }
 
     /** The Deployments that run a service's image (jobs runs twice: API and workers). */
