@@ -76,6 +76,20 @@ public final class TopicTail implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The records with {@code key}, in arrival order, once {@code count} have come or {@code timeout} has passed. */
+    public List<ConsumerRecord<String, String>> withKey(String key, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (found.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (key.equals(record.key())) {
+                    found.add(record);
+                }
+            }
+        }
+        return found;
+    }
+
     /** The last value of header {@code name} on {@code record} as text, or null if it has none. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);

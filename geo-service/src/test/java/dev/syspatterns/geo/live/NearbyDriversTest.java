@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -65,15 +64,10 @@ class NearbyDriversTest extends GeoIntegrationTest {
             assertThat(driverIds(nearby(lat, lon, 1_000))).as(spot).containsExactly(near);
 
             // and realtime was told of every move, in order, and not of the late ping
-            List<JsonNode> moves = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                for (ConsumerRecord<String, String> record : events.poll(Duration.ofMillis(200))) {
-                    if (record.key().equals(mover)) {
-                        moves.add(json.readTree(record.value()));
-                    }
-                }
-                assertThat(moves).as(spot).hasSize(3);
-            });
+            List<JsonNode> moves = events.withKey(mover, 3, Duration.ofSeconds(30)).stream()
+                    .map(record -> json.readTree(record.value()))
+                    .toList();
+            assertThat(moves).as(spot).hasSize(3);
             assertThat(moves).extracting(m -> m.get("channel").asString()).containsOnly("driver." + mover);
             assertThat(moves)
                     .extracting(m -> Instant.parse(m.get("recordedAt").asString()))
