@@ -28,9 +28,17 @@ class Purchases {
     /** A purchase and whether it is the stored answer to an earlier request with the same key. */
     record Outcome(Purchase purchase, boolean replayed) {}
 
-    private record Stored(Purchase purchase, long productId, int quantity) {}
+    /** An earlier answer to a key: a sale, or (sale null) a refusal for lack of stock. */
+    private record Earlier(Purchase sale, long productId, int quantity, int available) {}
 
-    private record Refusal(long productId, int quantity, int available) {}
+    private static final String EARLIER_ANSWER = """
+            select id, product_id, quantity, remaining_stock, 0 as available, 0 as preference
+              from purchase where idempotency_key = ?
+            union all
+            select null, product_id, quantity, 0, available, 1
+              from purchase_refusal where idempotency_key = ?
+            order by preference
+            limit 1""";
 
     private final Map<Strategy, PurchaseStrategy> strategies = new EnumMap<>(Strategy.class);
     private final JdbcClient jdbc;
@@ -84,42 +92,33 @@ class Purchases {
         }
     }
 
-    /** The first answer to {@code key}: its sale, or (thrown) its refusal; empty when the key is new. */
+    /**
+     * The first answer to {@code key}: its sale, or (thrown) its refusal; empty when the key is new. One query
+     * for both tables, since every purchase asks it; a sale wins over a refusal (two concurrent requests).
+     */
     private Optional<Outcome> replay(String key, long productId, int quantity) {
-        Optional<Outcome> sale = replaySale(key, productId, quantity);
-        if (sale.isPresent()) {
-            return sale;
-        }
-        jdbc.sql("select product_id, quantity, available from purchase_refusal where idempotency_key = ?")
-                .param(key)
-                .query((rs, n) -> new Refusal(rs.getLong("product_id"), rs.getInt("quantity"), rs.getInt("available")))
-                .optional()
-                .ifPresent(refused -> {
-                    if (refused.productId() != productId || refused.quantity() != quantity) {
-                        throw new IdempotencyKeyReused(key);
-                    }
-                    throw InsufficientStock.replayed(productId, quantity, refused.available());
-                });
-        return Optional.empty();
-    }
-
-    private Optional<Outcome> replaySale(String key, long productId, int quantity) {
-        return jdbc.sql("select id, product_id, quantity, remaining_stock from purchase where idempotency_key = ?")
-                .param(key)
-                .query((rs, n) -> new Stored(
-                        new Purchase(
-                                rs.getObject("id", UUID.class),
-                                rs.getLong("product_id"),
-                                rs.getInt("quantity"),
-                                rs.getInt("remaining_stock")),
+        return jdbc.sql(EARLIER_ANSWER)
+                .params(key, key)
+                .query((rs, n) -> new Earlier(
+                        rs.getObject("id", UUID.class) == null
+                                ? null
+                                : new Purchase(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getLong("product_id"),
+                                        rs.getInt("quantity"),
+                                        rs.getInt("remaining_stock")),
                         rs.getLong("product_id"),
-                        rs.getInt("quantity")))
+                        rs.getInt("quantity"),
+                        rs.getInt("available")))
                 .optional()
-                .map(stored -> {
-                    if (stored.productId() != productId || stored.quantity() != quantity) {
+                .map(earlier -> {
+                    if (earlier.productId() != productId || earlier.quantity() != quantity) {
                         throw new IdempotencyKeyReused(key);
                     }
-                    return new Outcome(stored.purchase(), true);
+                    if (earlier.sale() == null) {
+                        throw InsufficientStock.replayed(productId, quantity, earlier.available());
+                    }
+                    return new Outcome(earlier.sale(), true);
                 });
     }
 }
